@@ -1,0 +1,1 @@
+namespace ClaimLang.LanguageServer;
