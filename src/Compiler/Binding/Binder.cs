@@ -1,0 +1,742 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using ClaimLang.Diagnostics;
+using ClaimLang.Runtime;
+using ClaimLang.Syntax;
+using ClaimLang.Syntax.InternalSyntax;
+using ClaimLang.Utilities;
+
+namespace ClaimLang.Binding;
+
+/// <summary>
+/// Builds the symbols of a compilation and resolves every name: declaration pass (all names of all files, so order
+/// never matters), then a resolution pass per declaration. Reports the binding errors of the CLM2xxx family.
+/// Linear in the size of the workspace; no recursion.
+/// </summary>
+internal sealed class Binder
+{
+    private readonly IReadOnlyList<SyntaxTree> _trees;
+    private readonly DiagnosticBag _diagnostics = new();
+    private readonly Dictionary<string, Symbol> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PredicateSymbol> _predicates = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Subject, string Predicate), List<ClaimSymbol>> _claimsBySubjectPredicate = new();
+    private readonly Dictionary<SyntaxTree, List<BoundReference>> _references = new();
+    private readonly Dictionary<SyntaxTree, Symbol?[]> _declared = new();
+    private readonly List<SourceSymbol> _sources = new();
+    private readonly List<ActorSymbol> _actors = new();
+    private readonly List<PlaceSymbol> _places = new();
+    private readonly List<HypothesisSymbol> _hypotheses = new();
+    private readonly List<PredicateSymbol> _declaredPredicates = new();
+    private readonly List<ClaimSymbol> _claims = new();
+    private readonly CancellationToken _cancellation;
+
+    public Binder(IReadOnlyList<SyntaxTree> trees, CancellationToken cancellation)
+    {
+        _trees = trees;
+        _cancellation = cancellation;
+    }
+
+    public BoundWorkspace Bind()
+    {
+        var declarations = new List<(DeclarationReference Reference, Symbol? Symbol)>();
+        foreach (var tree in _trees)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            var list = tree.GreenRoot.GetSlot(0)!;
+            var starts = tree.DeclarationStarts;
+            var declared = new Symbol?[starts.Length];
+            _declared[tree] = declared;
+            _references[tree] = new List<BoundReference>();
+            for (int i = 0; i < starts.Length; i++)
+            {
+                var info = DeclarationInfo.Get(list.GetSlot(i)!);
+                var reference = new DeclarationReference(tree, starts[i], info, i);
+                var symbol = Declare(reference);
+                declared[i] = symbol;
+                declarations.Add((reference, symbol));
+            }
+        }
+
+        foreach (var (reference, symbol) in declarations)
+        {
+            if (symbol is PredicateSymbol predicate) BindPredicate(reference, predicate);
+        }
+        // Claims by Subject.predicate, for references like "contradicts IRGC.coup_attempt".
+        foreach (var claim in _claims)
+        {
+            var info = claim.Declaration!.Info;
+            if (info.Subject is { } s && info.Predicate is { } p)
+            {
+                var key = (s.Text, p.Text);
+                if (!_claimsBySubjectPredicate.TryGetValue(key, out var list)) _claimsBySubjectPredicate[key] = list = new List<ClaimSymbol>(1);
+                list.Add(claim);
+            }
+        }
+        foreach (var (reference, symbol) in declarations)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            switch (symbol)
+            {
+                case SourceSymbol source: BindSource(reference, source); break;
+                case ActorSymbol actor: BindActor(reference, actor); break;
+                case PlaceSymbol place: BindPlace(reference, place); break;
+                case HypothesisSymbol hypothesis: hypothesis.Statement = reference.Info.Text?.Value ?? ""; break;
+                case ClaimSymbol claim: BindClaim(reference, claim); break;
+            }
+        }
+        AssignClaimIds();
+        foreach (var list in _references.Values) list.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+
+        return new BoundWorkspace(_sources, _actors, _places, _hypotheses, _declaredPredicates, _claims, _names, _predicates,
+            _references, _declared, _diagnostics);
+    }
+
+    // ------------------------------------------------------------------ declaration pass
+
+    private Symbol? Declare(DeclarationReference d)
+    {
+        var info = d.Info;
+        Symbol? symbol = info.Kind switch
+        {
+            SyntaxKind.SourceDeclaration when info.Name is { } n => Add(_sources, new SourceSymbol(d, n.Text)),
+            SyntaxKind.ActorDeclaration when info.Name is { } n => Add(_actors, new ActorSymbol(d, n.Text)),
+            SyntaxKind.PlaceDeclaration when info.Name is { } n => Add(_places, new PlaceSymbol(d, n.Text)),
+            SyntaxKind.HypothesisDeclaration when info.Name is { } n => Add(_hypotheses, new HypothesisSymbol(d, n.Text)),
+            SyntaxKind.PredicateDeclaration when info.Name is { } n => new PredicateSymbol(d, n.Text),
+            SyntaxKind.ClaimDeclaration => Add(_claims, new ClaimSymbol(d, info.Name?.Text)),
+            _ => null,
+        };
+        if (symbol is null) return null;
+
+        if (symbol is PredicateSymbol predicate)
+        {
+            if (_predicates.TryGetValue(predicate.Name, out var first))
+                ReportDuplicate(d, info.Name!.Value, first, "predicate");
+            else
+            {
+                _predicates[predicate.Name] = predicate;
+                _declaredPredicates.Add(predicate);
+            }
+            Record(d, info.Name!.Value, predicate, ReferenceRole.Declaration);
+            return predicate;
+        }
+
+        if (info.Name is { } name)
+        {
+            if (_names.TryGetValue(name.Text, out var existing))
+                ReportDuplicate(d, name, existing, existing.KindName);
+            else
+                _names[name.Text] = symbol;
+            Record(d, name, symbol, ReferenceRole.Declaration);
+        }
+        return symbol;
+    }
+
+    private static T Add<T>(List<T> list, T item)
+    {
+        list.Add(item);
+        return item;
+    }
+
+    private void ReportDuplicate(DeclarationReference d, NameUse name, Symbol first, string firstKind)
+    {
+        var related = first.Location is { } location ? new[] { new RelatedLocation(location, $"'{first.Name}' is first declared here") } : null;
+        _diagnostics.Report(DiagnosticCatalog.DuplicateDeclaration, d.LocationOf(name),
+            $"'{name.Text}' is already declared as a {firstKind}; names of sources, actors, places, hypotheses and claim labels must be unique", related);
+    }
+
+    private void Record(DeclarationReference d, NameUse use, Symbol symbol, ReferenceRole role) =>
+        _references[d.Tree].Add(new BoundReference(d.SpanOf(use.Offset, use.Length), symbol, role));
+
+    private void Record(DeclarationReference d, int offset, int length, Symbol symbol, ReferenceRole role) =>
+        _references[d.Tree].Add(new BoundReference(d.SpanOf(offset, length), symbol, role));
+
+    // ------------------------------------------------------------------ resolution helpers
+
+    private static readonly SymbolKind[] SourceKinds = [SymbolKind.Source];
+    private static readonly SymbolKind[] ActorKinds = [SymbolKind.Actor];
+    private static readonly SymbolKind[] PlaceKinds = [SymbolKind.Place];
+    private static readonly SymbolKind[] SubjectKinds = [SymbolKind.Actor, SymbolKind.Place];
+    private static readonly SymbolKind[] RefKinds = [SymbolKind.Claim, SymbolKind.Hypothesis, SymbolKind.Source];
+    private static readonly SymbolKind[] ClaimKinds = [SymbolKind.Claim];
+    private static readonly SymbolKind[] AnyKinds = [SymbolKind.Source, SymbolKind.Actor, SymbolKind.Place, SymbolKind.Hypothesis, SymbolKind.Claim];
+
+    private static string Describe(SymbolKind[] kinds) => kinds.Length switch
+    {
+        1 => Article(Symbol.KindWord(kinds[0])),
+        2 => $"{Article(Symbol.KindWord(kinds[0]))} or {Article(Symbol.KindWord(kinds[1]))}",
+        _ => string.Join(", ", kinds[..^1].Select(k => Article(Symbol.KindWord(k)))) + " or " + Article(Symbol.KindWord(kinds[^1])),
+    };
+
+    private static string Article(string word) => (word[0] is 'a' or 'e' or 'i' or 'o' or 'u' or 'h' && word != "hypothesis" ? "an " : "a ") + word;
+
+    /// <summary>Resolves a name that must be declared as one of <paramref name="kinds"/>.</summary>
+    private Symbol? Resolve(DeclarationReference d, string name, int offset, int length, SymbolKind[] kinds, ReferenceRole role, string what)
+    {
+        if (!_names.TryGetValue(name, out var symbol))
+        {
+            ReportUndefined(d, name, offset, length, kinds, what);
+            return null;
+        }
+        Record(d, offset, length, symbol, role);
+        if (Array.IndexOf(kinds, symbol.Kind) < 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.WrongKindOfName, d.LocationOf(offset, length),
+                $"'{name}' is {Article(symbol.KindName)}, but {what} must be {Describe(kinds)}",
+                symbol.Location is { } l ? [new RelatedLocation(l, $"'{name}' is declared here")] : null);
+            return null;
+        }
+        return symbol;
+    }
+
+    private void ReportUndefined(DeclarationReference d, string name, int offset, int length, SymbolKind[] kinds, string what)
+    {
+        var candidates = _names.Values.Where(s => Array.IndexOf(kinds, s.Kind) >= 0).Select(s => s.Name);
+        var closest = Suggestions.Closest(name, candidates);
+        string message = $"undefined {what} '{name}'";
+        if (closest.Count == 1) message += $"; did you mean '{closest[0]}'?";
+        else if (closest.Count > 1) message += $"; did you mean {string.Join(", ", closest.Take(closest.Count - 1).Select(c => $"'{c}'"))} or '{closest[^1]}'?";
+        var properties = new Dictionary<string, string> { ["name"] = name, ["expectedKind"] = Symbol.KindWord(kinds[0]) };
+        if (closest.Count > 0) properties["suggestion"] = closest[0];
+        _diagnostics.Report(DiagnosticCatalog.UndefinedName, d.LocationOf(offset, length), message, null, properties);
+    }
+
+    private Symbol? ResolveReference(DeclarationReference d, ValueInfo value, SymbolKind[] kinds, ReferenceRole role, string what)
+    {
+        if (value.Member is not { } member)
+            return Resolve(d, value.Text, value.Offset, value.Length, kinds, role, what);
+
+        // Subject.predicate: exactly one claim must have that subject and predicate.
+        if (!_claimsBySubjectPredicate.TryGetValue((value.Text, member.Text), out var claims) || claims.Count == 0)
+        {
+            var known = _claimsBySubjectPredicate.Keys.Select(k => k.Subject + "." + k.Predicate);
+            var suggestion = Suggestions.Best(value.Text + "." + member.Text, known);
+            _diagnostics.Report(DiagnosticCatalog.UndefinedName, d.LocationOf(value),
+                $"no claim has the subject '{value.Text}' and the predicate '{member.Text}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
+                null, suggestion is null ? null : new Dictionary<string, string> { ["suggestion"] = suggestion });
+            return null;
+        }
+        if (claims.Count > 1)
+        {
+            var related = claims.Take(10).Select(c => new RelatedLocation(c.Declaration!.KeywordLocation, $"a claim {value.Text}.{member.Text}")).ToArray();
+            _diagnostics.Report(DiagnosticCatalog.AmbiguousReference, d.LocationOf(value),
+                $"'{value.Text}.{member.Text}' is ambiguous: {claims.Count} claims have this subject and predicate; give the one you mean a label (claim name = …) and refer to the label",
+                related);
+            return null;
+        }
+        var target = claims[0];
+        Record(d, value.Offset, value.Length, target, role);
+        if (Array.IndexOf(kinds, SymbolKind.Claim) < 0)
+        {
+            _diagnostics.Report(DiagnosticCatalog.WrongKindOfName, d.LocationOf(value), $"'{value.Text}.{member.Text}' is a claim, but {what} must be {Describe(kinds)}");
+            return null;
+        }
+        return target;
+    }
+
+    /// <summary>CLM2011 for clauses given twice; returns false for the repeated one (which is then ignored).</summary>
+    private bool FirstOfItsKind(DeclarationReference d, ClauseInfo clause, ref ulong seen)
+    {
+        int bit = clause.Kind - SyntaxKind.PublishedClause;
+        ulong mask = 1UL << bit;
+        if ((seen & mask) != 0)
+        {
+            var first = d.Info.Clauses.First(c => c.Kind == clause.Kind);
+            _diagnostics.Report(DiagnosticCatalog.DuplicateClause, d.LocationOf(clause.KeywordOffset, clause.KeywordLength),
+                $"'{clause.Keyword}' is given twice in this {SyntaxFacts.DeclarationName(d.Info.Kind)}; keep one (a clause may appear once)",
+                [new RelatedLocation(d.LocationOf(first.KeywordOffset, first.KeywordLength), $"the first '{clause.Keyword}'")]);
+            return false;
+        }
+        seen |= mask;
+        return true;
+    }
+
+    private EdtfDate? BindDate(DeclarationReference d, ValueInfo value)
+    {
+        if (value.IsMissing) return null;
+        if (value.TokenKind is not (SyntaxKind.DateLiteralToken or SyntaxKind.NumberLiteralToken)) return null;
+        var result = EdtfDate.Parse(value.Text.AsSpan());
+        if (result.Success) return result.Value;
+        if (result.ErrorKind == EdtfErrorKind.Impossible)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ImpossibleDate, d.LocationOf(value),
+                $"impossible date '{value.Text}': {result.ErrorMessage}");
+        }
+        return null; // malformed dates were reported by the parser (CLM1004)
+    }
+
+    private static string? SingleString(ClauseInfo clause) => clause.Values.Length > 0 ? clause.Values[0].Value : null;
+
+    // ------------------------------------------------------------------ declarations
+
+    private void BindSource(DeclarationReference d, SourceSymbol source)
+    {
+        source.Title = d.Info.Text?.Value ?? "";
+        ulong seen = 0;
+        foreach (var clause in d.Info.Clauses)
+        {
+            if (!FirstOfItsKind(d, clause, ref seen)) continue;
+            switch (clause.Kind)
+            {
+                case SyntaxKind.PublishedClause when clause.Values.Length > 0: source.Published = BindDate(d, clause.Values[0]); break;
+                case SyntaxKind.AuthorClause: source.Author = SingleString(clause); break;
+                case SyntaxKind.PublisherClause: source.Publisher = SingleString(clause); break;
+                case SyntaxKind.UrlClause: source.Url = SingleString(clause); break;
+                case SyntaxKind.KindClause: source.SourceKind = SingleString(clause); break;
+                case SyntaxKind.LangClause: source.Lang = SingleString(clause); break;
+                case SyntaxKind.DocumentClause: source.Document = SingleString(clause); break;
+                case SyntaxKind.ReliabilityClause when clause.Values.Length > 0:
+                {
+                    var v = clause.Values[0];
+                    if (v.Text.Length == 1 && v.Text[0] is >= 'A' and <= 'F') source.Reliability = v.Text[0];
+                    else
+                    {
+                        string hint = v.Text.Length == 1 && v.Text[0] is >= 'a' and <= 'f' ? $"; did you mean '{char.ToUpperInvariant(v.Text[0])}'?" : "";
+                        _diagnostics.Report(DiagnosticCatalog.BadReliability, d.LocationOf(v),
+                            $"reliability must be an Admiralty source grade from A (completely reliable) to F (cannot be judged), found '{v.Text}'{hint}",
+                            null, hint.Length > 0 ? new Dictionary<string, string> { ["suggestion"] = char.ToUpperInvariant(v.Text[0]).ToString() } : null);
+                    }
+                    break;
+                }
+                case SyntaxKind.CitesClause:
+                {
+                    var cited = ImmutableArray.CreateBuilder<SourceSymbol>();
+                    foreach (var v in clause.Values)
+                    {
+                        if (Resolve(d, v.Text, v.Offset, v.Length, SourceKinds, ReferenceRole.Cites, "source") is SourceSymbol s) cited.Add(s);
+                    }
+                    source.Cites = cited.ToImmutable();
+                    break;
+                }
+            }
+        }
+    }
+
+    private void BindActor(DeclarationReference d, ActorSymbol actor)
+    {
+        actor.DisplayName = d.Info.Text?.Value ?? "";
+        ulong seen = 0;
+        foreach (var clause in d.Info.Clauses)
+        {
+            if (!FirstOfItsKind(d, clause, ref seen)) continue;
+            switch (clause.Kind)
+            {
+                case SyntaxKind.KindClause: actor.ActorKind = SingleString(clause); break;
+                case SyntaxKind.AkaClause: actor.Aka = clause.Values.Select(v => v.Value).ToImmutableArray(); break;
+                case SyntaxKind.PartOfClause when clause.Values.Length > 0:
+                {
+                    var v = clause.Values[0];
+                    actor.PartOf = Resolve(d, v.Text, v.Offset, v.Length, ActorKinds, ReferenceRole.PartOf, "actor") as ActorSymbol;
+                    break;
+                }
+            }
+        }
+    }
+
+    private void BindPlace(DeclarationReference d, PlaceSymbol place)
+    {
+        place.DisplayName = d.Info.Text?.Value ?? "";
+        ulong seen = 0;
+        foreach (var clause in d.Info.Clauses)
+        {
+            if (!FirstOfItsKind(d, clause, ref seen)) continue;
+            switch (clause.Kind)
+            {
+                case SyntaxKind.InClause when clause.Values.Length > 0:
+                {
+                    var v = clause.Values[0];
+                    place.In = Resolve(d, v.Text, v.Offset, v.Length, PlaceKinds, ReferenceRole.In, "place") as PlaceSymbol;
+                    break;
+                }
+                case SyntaxKind.CoordinatesClause when clause.Values.Length == 2:
+                    if (double.TryParse(clause.Values[0].Text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)) place.Latitude = lat;
+                    if (double.TryParse(clause.Values[1].Text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)) place.Longitude = lon;
+                    break;
+            }
+        }
+    }
+
+    private void BindPredicate(DeclarationReference d, PredicateSymbol predicate)
+    {
+        predicate.Description = d.Info.Text?.Value;
+        var parameters = ImmutableArray.CreateBuilder<ParameterSymbol>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in d.Info.Parameters)
+        {
+            var type = p.Type switch
+            {
+                "actor" => ParameterType.Actor,
+                "place" => ParameterType.Place,
+                "date" => ParameterType.Date,
+                "number" => ParameterType.Number,
+                "text" => ParameterType.Text,
+                "claim" => ParameterType.Claim,
+                _ => (ParameterType?)null,
+            };
+            if (type is null) continue; // reported by the parser
+            if (!names.Add(p.Name.Text))
+            {
+                _diagnostics.Report(DiagnosticCatalog.DuplicateDeclaration, d.LocationOf(p.Name),
+                    $"the parameter '{p.Name.Text}' is declared twice in predicate '{predicate.Name}'");
+                continue;
+            }
+            var parameter = new ParameterSymbol(d, p.Name.Text, type.Value, parameters.Count, p.Name);
+            parameters.Add(parameter);
+            if (ReferenceEquals(_predicates.GetValueOrDefault(predicate.Name), predicate))
+                Record(d, p.Name, parameter, ReferenceRole.Declaration);
+        }
+        predicate.Parameters = parameters.ToImmutable();
+    }
+
+    private void BindClaim(DeclarationReference d, ClaimSymbol claim)
+    {
+        var info = d.Info;
+        if (info.Subject is { } subject)
+        {
+            claim.SubjectName = subject.Text;
+            claim.Subject = Resolve(d, subject.Text, subject.Offset, subject.Length, SubjectKinds, ReferenceRole.Subject, "subject");
+        }
+        if (info.Predicate is { } predicateName)
+        {
+            claim.PredicateName = predicateName.Text;
+            if (_predicates.TryGetValue(predicateName.Text, out var predicate))
+            {
+                claim.Predicate = predicate;
+                Record(d, predicateName, predicate, ReferenceRole.Predicate);
+            }
+            else
+            {
+                var suggestion = Suggestions.Best(predicateName.Text, _predicates.Keys);
+                _diagnostics.Report(DiagnosticCatalog.UndeclaredPredicate, d.LocationOf(predicateName),
+                    $"the predicate '{predicateName.Text}' is not declared" + (suggestion is null ? "; declare it with 'predicate " + predicateName.Text + "(…)'" : $"; did you mean '{suggestion}'?"),
+                    null, suggestion is null ? new Dictionary<string, string> { ["name"] = predicateName.Text } : new Dictionary<string, string> { ["suggestion"] = suggestion, ["name"] = predicateName.Text });
+            }
+        }
+        BindArguments(d, claim);
+
+        ulong seen = 0;
+        bool hasSource = false;
+        foreach (var clause in info.Clauses)
+        {
+            if (clause.Kind == SyntaxKind.SourceClause) hasSource = true;
+            if (!FirstOfItsKind(d, clause, ref seen)) continue;
+            switch (clause.Kind)
+            {
+                case SyntaxKind.OnClause when clause.Values.Length > 0: claim.Date = BindDate(d, clause.Values[0]); break;
+                case SyntaxKind.SourceClause:
+                {
+                    var sources = ImmutableArray.CreateBuilder<SourceSymbol>();
+                    foreach (var v in clause.Values)
+                    {
+                        if (Resolve(d, v.Text, v.Offset, v.Length, SourceKinds, ReferenceRole.Source, "source") is SourceSymbol s && !sources.Contains(s)) sources.Add(s);
+                    }
+                    claim.Sources = sources.ToImmutable();
+                    break;
+                }
+                case SyntaxKind.ConfidenceClause when clause.Values.Length > 0:
+                {
+                    var v = clause.Values[0];
+                    claim.Confidence = v.Text switch
+                    {
+                        "low" => Confidence.Low,
+                        "moderate" => Confidence.Moderate,
+                        "high" => Confidence.High,
+                        _ => null,
+                    };
+                    if (claim.Confidence is null)
+                    {
+                        var suggestion = Suggestions.Best(v.Text, ["low", "moderate", "high"]);
+                        _diagnostics.Report(DiagnosticCatalog.BadConfidence, d.LocationOf(v),
+                            $"confidence must be low, moderate or high, found '{v.Text}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
+                            null, suggestion is null ? null : new Dictionary<string, string> { ["suggestion"] = suggestion });
+                    }
+                    break;
+                }
+                case SyntaxKind.CredibilityClause when clause.Values.Length > 0:
+                {
+                    var v = clause.Values[0];
+                    if (v.Text.Length == 1 && v.Text[0] is >= '1' and <= '6') claim.Credibility = v.Text[0] - '0';
+                    else
+                    {
+                        _diagnostics.Report(DiagnosticCatalog.BadCredibility, d.LocationOf(v),
+                            $"credibility must be an Admiralty information grade from 1 (confirmed) to 6 (cannot be judged), found '{v.Text}'");
+                    }
+                    break;
+                }
+                case SyntaxKind.AtClause when clause.Values.Length > 0:
+                {
+                    var v = clause.Values[0];
+                    claim.At = Resolve(d, v.Text, v.Offset, v.Length, PlaceKinds, ReferenceRole.At, "place") as PlaceSymbol;
+                    break;
+                }
+                case SyntaxKind.ContradictsClause:
+                    claim.Contradicts = BindReferences(d, claim, clause, RefKinds, ReferenceRole.Contradicts, "what a claim contradicts");
+                    break;
+                case SyntaxKind.SupportsClause:
+                    claim.Supports = BindReferences(d, claim, clause, RefKinds, ReferenceRole.Supports, "what a claim supports");
+                    break;
+                case SyntaxKind.SupersedesClause:
+                {
+                    var refs = BindReferences(d, claim, clause, ClaimKinds, ReferenceRole.Supersedes, "what a claim supersedes");
+                    claim.Supersedes = refs.Length > 0 ? refs[0] : null;
+                    break;
+                }
+                case SyntaxKind.QuoteClause: claim.Quote = SingleString(clause); break;
+                case SyntaxKind.NoteClause: claim.Note = SingleString(clause); break;
+                case SyntaxKind.TagsClause: claim.Tags = clause.Values.Select(v => v.Text).ToImmutableArray(); break;
+            }
+        }
+        if (!hasSource && !info.HasSyntaxErrors)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ClaimWithoutSource, d.KeywordLocation,
+                $"the claim {DisplayName(info)} has no 'source' clause; add 'source <Name>' naming where the information comes from");
+        }
+    }
+
+    private static string DisplayName(DeclarationInfo info) =>
+        info.Name is { } label ? $"'{label.Text}'" : $"'{info.Subject?.Text}.{info.Predicate?.Text}'";
+
+    private ImmutableArray<ClaimReference> BindReferences(DeclarationReference d, ClaimSymbol claim, ClauseInfo clause, SymbolKind[] kinds, ReferenceRole role, string what)
+    {
+        var result = ImmutableArray.CreateBuilder<ClaimReference>(clause.Values.Length);
+        foreach (var v in clause.Values)
+        {
+            var target = ResolveReference(d, v, kinds, role, what);
+            if (target is null) continue;
+            if (ReferenceEquals(target, claim))
+            {
+                _diagnostics.Report(DiagnosticCatalog.SelfReference, d.LocationOf(v),
+                    $"a claim cannot {clause.Keyword.TrimEnd('s')} itself");
+                continue;
+            }
+            result.Add(new ClaimReference(target, v));
+        }
+        return result.ToImmutable();
+    }
+
+    private void BindArguments(DeclarationReference d, ClaimSymbol claim)
+    {
+        var info = d.Info;
+        if (info.Arguments.Length == 0) return;
+        var predicate = claim.Predicate;
+        var result = ImmutableArray.CreateBuilder<ClaimArgument>(info.Arguments.Length);
+        var filled = new HashSet<string>(StringComparer.Ordinal);
+        bool seenNamed = false;
+        int position = 0;
+        foreach (var argument in info.Arguments)
+        {
+            ParameterSymbol? parameter = null;
+            string? name = argument.Name?.Text;
+            if (argument.Name is { } argName)
+            {
+                seenNamed = true;
+                if (predicate is not null)
+                {
+                    parameter = predicate.FindParameter(argName.Text);
+                    if (parameter is null)
+                    {
+                        var suggestion = Suggestions.Best(argName.Text, predicate.Parameters.Select(p => p.Name));
+                        _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(argName),
+                            $"the predicate '{predicate.Name}' has no parameter '{argName.Text}'" +
+                            (suggestion is not null ? $"; did you mean '{suggestion}'?" : $" (its parameters: {ParameterList(predicate)})"),
+                            null, suggestion is null ? null : new Dictionary<string, string> { ["suggestion"] = suggestion });
+                        continue;
+                    }
+                    Record(d, argName, parameter, ReferenceRole.ParameterName);
+                }
+            }
+            else
+            {
+                if (seenNamed)
+                {
+                    _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(argument.Offset, argument.Length),
+                        "a positional argument cannot follow a named one; put positional arguments first");
+                    continue;
+                }
+                if (predicate is not null)
+                {
+                    if (position >= predicate.Parameters.Length)
+                    {
+                        _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(argument.Offset, argument.Length),
+                            $"too many arguments: the predicate '{predicate.Name}' takes {predicate.Parameters.Length} ({ParameterList(predicate)})");
+                        position++;
+                        continue;
+                    }
+                    parameter = predicate.Parameters[position];
+                }
+                position++;
+            }
+            if (parameter is not null && !filled.Add(parameter.Name))
+            {
+                _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(argument.Offset, argument.Length),
+                    $"the parameter '{parameter.Name}' is given more than once");
+                continue;
+            }
+            result.Add(BindArgumentValue(d, claim, name ?? parameter?.Name, parameter, argument.Value));
+        }
+        claim.Arguments = result.ToImmutable();
+    }
+
+    private static string ParameterList(PredicateSymbol predicate) =>
+        predicate.Parameters.Length == 0 ? "none" : string.Join(", ", predicate.Parameters.Select(p => $"{p.Name}: {p.Type.ToString().ToLowerInvariant()}"));
+
+    private ClaimArgument BindArgumentValue(DeclarationReference d, ClaimSymbol claim, string? name, ParameterSymbol? parameter, ValueInfo value)
+    {
+        Symbol? target = null;
+        EdtfDate? date = null;
+        if (parameter is null)
+        {
+            // Undeclared predicate (or extra argument): names must still exist; dates must be possible.
+            if (value.IsName) target = Resolve(d, value.Text, value.Offset, value.Length, AnyKinds, ReferenceRole.Argument, "name");
+            else if (value.TokenKind == SyntaxKind.DateLiteralToken) date = BindDate(d, value);
+            return new ClaimArgument(name, null, value, target, date);
+        }
+
+        string expected = parameter.Type.ToString().ToLowerInvariant();
+        bool fits;
+        switch (parameter.Type)
+        {
+            case ParameterType.Actor or ParameterType.Place or ParameterType.Claim:
+            {
+                if (!value.IsName) { fits = false; break; }
+                var kind = parameter.Type switch { ParameterType.Actor => SymbolKind.Actor, ParameterType.Place => SymbolKind.Place, _ => SymbolKind.Claim };
+                if (!_names.TryGetValue(value.Text, out var symbol))
+                {
+                    ReportUndefined(d, value.Text, value.Offset, value.Length, [kind], Symbol.KindWord(kind));
+                    return new ClaimArgument(name, parameter, value, null, null);
+                }
+                Record(d, value.Offset, value.Length, symbol, ReferenceRole.Argument);
+                fits = symbol.Kind == kind;
+                if (fits) target = symbol;
+                else
+                {
+                    _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(value),
+                        $"the parameter '{parameter.Name}' of '{claim.PredicateName}' takes {Article(expected)}, but '{value.Text}' is {Article(symbol.KindName)}");
+                    return new ClaimArgument(name, parameter, value, null, null);
+                }
+                break;
+            }
+            case ParameterType.Date:
+                fits = value.TokenKind is SyntaxKind.DateLiteralToken || (value.TokenKind == SyntaxKind.NumberLiteralToken && value.Text.Length == 4 && value.Text.All(char.IsAsciiDigit));
+                if (fits) date = BindDate(d, value);
+                break;
+            case ParameterType.Number:
+                fits = value.TokenKind == SyntaxKind.NumberLiteralToken;
+                break;
+            default:
+                fits = value.TokenKind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken;
+                break;
+        }
+        if (!fits)
+        {
+            _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(value),
+                $"the parameter '{parameter.Name}' of '{claim.PredicateName}' takes {Article(expected)}, found {Describe(value)}");
+        }
+        return new ClaimArgument(name, parameter, value, target, date);
+    }
+
+    private static string Describe(ValueInfo value) => value.TokenKind switch
+    {
+        SyntaxKind.IdentifierToken => $"the name '{value.Text}'",
+        SyntaxKind.NumberLiteralToken => $"the number {value.Text}",
+        SyntaxKind.DateLiteralToken => $"the date {value.Text}",
+        _ => "a string",
+    };
+
+    // ------------------------------------------------------------------ claim ids
+
+    /// <summary>
+    /// A claim's id is its label, or one derived from its content — <c>Subject.predicate(args)@date/sources</c> —
+    /// which does not depend on file order or on other claims. Identical derived ids get <c>#2</c>, <c>#3</c>… in
+    /// file path and position order.
+    /// </summary>
+    private void AssignClaimIds()
+    {
+        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var claim in _claims) if (claim.Label is { } label) used[label] = 1;
+        foreach (var claim in _claims)
+        {
+            if (claim.Label is { } label) { claim.Id = label; continue; }
+            var id = DeriveId(claim);
+            if (used.TryGetValue(id, out int n))
+            {
+                used[id] = n + 1;
+                string candidate;
+                do { n++; candidate = $"{id}#{n}"; } while (used.ContainsKey(candidate));
+                used[candidate] = 1;
+                claim.Id = candidate;
+            }
+            else
+            {
+                used[id] = 1;
+                claim.Id = id;
+            }
+        }
+    }
+
+    internal static string DeriveId(ClaimSymbol claim)
+    {
+        var b = new System.Text.StringBuilder();
+        b.Append(claim.SubjectName).Append('.').Append(claim.PredicateName);
+        var info = claim.Declaration!.Info;
+        if (info.Arguments.Length > 0)
+        {
+            b.Append('(');
+            for (int i = 0; i < info.Arguments.Length; i++)
+            {
+                if (i > 0) b.Append(',');
+                var a = info.Arguments[i];
+                if (a.Name is { } n) b.Append(n.Text).Append('=');
+                b.Append(a.Value.TokenKind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken ? "\"" + a.Value.Value + "\"" : a.Value.Text);
+            }
+            b.Append(')');
+        }
+        var on = info.FindClause(SyntaxKind.OnClause);
+        if (on is { Values.Length: > 0 }) b.Append('@').Append(on.Values[0].Text);
+        var source = info.FindClause(SyntaxKind.SourceClause);
+        if (source is { Values.Length: > 0 })
+        {
+            b.Append('/');
+            for (int i = 0; i < source.Values.Length; i++)
+            {
+                if (i > 0) b.Append('+');
+                b.Append(source.Values[i].Text);
+            }
+        }
+        return b.ToString();
+    }
+}
+
+/// <summary>The result of binding: every symbol, the name tables, and the resolved references per file.</summary>
+public sealed class BoundWorkspace
+{
+    internal BoundWorkspace(List<SourceSymbol> sources, List<ActorSymbol> actors, List<PlaceSymbol> places,
+        List<HypothesisSymbol> hypotheses, List<PredicateSymbol> predicates, List<ClaimSymbol> claims,
+        Dictionary<string, Symbol> names, Dictionary<string, PredicateSymbol> predicateTable,
+        Dictionary<SyntaxTree, List<BoundReference>> references, Dictionary<SyntaxTree, Symbol?[]> declared, DiagnosticBag diagnostics)
+    {
+        Sources = sources;
+        Actors = actors;
+        Places = places;
+        Hypotheses = hypotheses;
+        Predicates = predicates;
+        Claims = claims;
+        Names = names;
+        PredicateTable = predicateTable;
+        References = references;
+        Declared = declared;
+        Diagnostics = diagnostics;
+    }
+
+    public IReadOnlyList<SourceSymbol> Sources { get; }
+    public IReadOnlyList<ActorSymbol> Actors { get; }
+    public IReadOnlyList<PlaceSymbol> Places { get; }
+    public IReadOnlyList<HypothesisSymbol> Hypotheses { get; }
+    public IReadOnlyList<PredicateSymbol> Predicates { get; }
+    public IReadOnlyList<ClaimSymbol> Claims { get; }
+    public IReadOnlyDictionary<string, Symbol> Names { get; }
+    public IReadOnlyDictionary<string, PredicateSymbol> PredicateTable { get; }
+    internal Dictionary<SyntaxTree, List<BoundReference>> References { get; }
+    internal Dictionary<SyntaxTree, Symbol?[]> Declared { get; }
+    internal DiagnosticBag Diagnostics { get; }
+}
