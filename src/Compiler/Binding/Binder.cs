@@ -146,10 +146,20 @@ internal sealed class Binder
     }
 
     private void Record(DeclarationReference d, NameUse use, Symbol symbol, ReferenceRole role) =>
-        _references[d.Tree].Add(new BoundReference(d.SpanOf(use.Offset, use.Length), symbol, role));
+        Record(d, use.Offset, use.Length, symbol, role);
 
-    private void Record(DeclarationReference d, int offset, int length, Symbol symbol, ReferenceRole role) =>
-        _references[d.Tree].Add(new BoundReference(d.SpanOf(offset, length), symbol, role));
+    private SyntaxTree? _lastTree;
+    private List<BoundReference>? _lastReferences;
+
+    private void Record(DeclarationReference d, int offset, int length, Symbol symbol, ReferenceRole role)
+    {
+        if (!ReferenceEquals(d.Tree, _lastTree))
+        {
+            _lastTree = d.Tree;
+            _lastReferences = _references[d.Tree];
+        }
+        _lastReferences!.Add(new BoundReference(d.SpanOf(offset, length), symbol, role));
+    }
 
     // ------------------------------------------------------------------ resolution helpers
 
@@ -425,7 +435,13 @@ internal sealed class Binder
                 case SyntaxKind.OnClause when clause.Values.Length > 0: claim.Date = BindDate(d, clause.Values[0]); break;
                 case SyntaxKind.SourceClause:
                 {
-                    var sources = ImmutableArray.CreateBuilder<SourceSymbol>();
+                    if (clause.Values.Length == 1)
+                    {
+                        var v = clause.Values[0];
+                        claim.Sources = Resolve(d, v.Text, v.Offset, v.Length, SourceKinds, ReferenceRole.Source, "source") is SourceSymbol only ? [only] : [];
+                        break;
+                    }
+                    var sources = ImmutableArray.CreateBuilder<SourceSymbol>(clause.Values.Length);
                     foreach (var v in clause.Values)
                     {
                         if (Resolve(d, v.Text, v.Offset, v.Length, SourceKinds, ReferenceRole.Source, "source") is SourceSymbol s && !sources.Contains(s)) sources.Add(s);
@@ -520,7 +536,8 @@ internal sealed class Binder
         if (info.Arguments.Length == 0) return;
         var predicate = claim.Predicate;
         var result = ImmutableArray.CreateBuilder<ClaimArgument>(info.Arguments.Length);
-        var filled = new HashSet<string>(StringComparer.Ordinal);
+        ulong filled = 0; // parameter ordinals already given (predicates have few parameters)
+        HashSet<int>? filledBeyond64 = null;
         bool seenNamed = false;
         int position = 0;
         foreach (var argument in info.Arguments)
@@ -566,7 +583,7 @@ internal sealed class Binder
                 }
                 position++;
             }
-            if (parameter is not null && !filled.Add(parameter.Name))
+            if (parameter is not null && !MarkFilled(parameter.Ordinal, ref filled, ref filledBeyond64))
             {
                 _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(argument.Offset, argument.Length),
                     $"the parameter '{parameter.Name}' is given more than once");
@@ -575,6 +592,18 @@ internal sealed class Binder
             result.Add(BindArgumentValue(d, claim, name ?? parameter?.Name, parameter, argument.Value));
         }
         claim.Arguments = result.ToImmutable();
+    }
+
+    private static bool MarkFilled(int ordinal, ref ulong filled, ref HashSet<int>? beyond)
+    {
+        if (ordinal < 64)
+        {
+            ulong mask = 1UL << ordinal;
+            if ((filled & mask) != 0) return false;
+            filled |= mask;
+            return true;
+        }
+        return (beyond ??= new HashSet<int>()).Add(ordinal);
     }
 
     private static string ParameterList(PredicateSymbol predicate) =>
@@ -674,9 +703,12 @@ internal sealed class Binder
         }
     }
 
+    [ThreadStatic] private static System.Text.StringBuilder? s_idBuilder;
+
     internal static string DeriveId(ClaimSymbol claim)
     {
-        var b = new System.Text.StringBuilder();
+        var b = s_idBuilder ??= new System.Text.StringBuilder();
+        b.Clear();
         b.Append(claim.SubjectName).Append('.').Append(claim.PredicateName);
         var info = claim.Declaration!.Info;
         if (info.Arguments.Length > 0)

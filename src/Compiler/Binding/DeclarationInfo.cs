@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ClaimLang.Syntax;
 using ClaimLang.Syntax.InternalSyntax;
 
@@ -15,10 +15,13 @@ public readonly record struct NameUse(string Text, int Offset, int Length)
 /// A value in a clause or argument: the token's kind, raw text and decoded value, its relative span, and for a
 /// <c>Subject.predicate</c> reference the member part.
 /// </summary>
-public readonly record struct ValueInfo(SyntaxKind TokenKind, string Text, string Value, int Offset, int Length, NameUse? Member = null)
+public readonly record struct ValueInfo(SyntaxKind TokenKind, string Text, int Offset, int Length, NameUse? Member = null)
 {
     public bool IsMissing => Length == 0 && Text.Length == 0;
     public bool IsName => TokenKind == SyntaxKind.IdentifierToken;
+
+    /// <summary>The value: a string's unescaped contents (decoded on each call), or the token text.</summary>
+    public string Value => TokenKind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken ? StringValue.Decode(Text, TokenKind) : Text;
 }
 
 /// <summary>One clause: its kind, the keyword's relative span and its values in order.</summary>
@@ -35,8 +38,6 @@ public sealed record ParameterInfo(NameUse Name, string Type, int TypeOffset, in
 /// </summary>
 public sealed class DeclarationInfo
 {
-    private static readonly ConditionalWeakTable<object, DeclarationInfo> Cache = new();
-
     public SyntaxKind Kind { get; private init; }
     public NameUse Keyword { get; private init; }
     /// <summary>The declared name (source, actor, place, hypothesis, predicate, claim label).</summary>
@@ -65,135 +66,256 @@ public sealed class DeclarationInfo
         return null;
     }
 
-    internal static DeclarationInfo Get(GreenNode green) =>
-        Cache.GetValue(green, static g => Create((GreenNode)g));
-
-    private static DeclarationInfo Create(GreenNode green)
+    internal static DeclarationInfo Get(GreenNode green)
     {
-        // A detached red node at position 0: every position read from it is relative to the declaration.
-        var node = (DeclarationSyntax)SyntaxNodeFactory.Create(green, null, 0);
-        var span = node.Span;
-        var clauses = ImmutableArray.CreateBuilder<ClauseInfo>(node.Clauses.Count);
-        foreach (var clause in node.Clauses) clauses.Add(Summarise(clause));
+        var node = (GreenSyntaxNode)green;
+        if (node.SemanticCache is DeclarationInfo cached) return cached;
+        var created = Create(node);
+        node.SemanticCache = created;
+        return created;
+    }
 
-        NameUse? name = node.Identifier.IsDefault || node.Identifier.IsMissing ? null : Use(node.Identifier);
+    // The summary is read straight off the green node (no red nodes), tracking each slot's offset from the
+    // declaration's full start. Slot layouts are listed in docs/architecture.md.
+    private static DeclarationInfo Create(GreenSyntaxNode green)
+    {
+        var kind = green.Kind;
+        NameUse keyword = default;
+        NameUse? name = null, subject = null, predicate = null;
         ValueInfo? text = null;
-        NameUse? subject = null, predicate = null;
+        var clauses = ImmutableArray<ClauseInfo>.Empty;
         var arguments = ImmutableArray<ArgumentInfo>.Empty;
         var parameters = ImmutableArray<ParameterInfo>.Empty;
         bool hasArguments = false, hasParameters = false;
-        switch (node)
+        GreenToken? keywordToken = null;
+
+        int offset = 0;
+        for (int slot = 0, n = green.SlotCount; slot < n; slot++)
         {
-            case NamedDeclarationSyntax named:
-                if (!named.Text.IsMissing) text = Value(named.Text);
-                break;
-            case PredicateDeclarationSyntax p:
-                if (!p.Description.IsDefault && !p.Description.IsMissing) text = Value(p.Description);
-                if (p.ParameterList is { } list)
-                {
-                    hasParameters = true;
-                    var builder = ImmutableArray.CreateBuilder<ParameterInfo>();
-                    foreach (var parameter in list.Parameters)
+            var child = green.GetSlot(slot);
+            if (child is null) continue;
+            if (slot == 0 && child is GreenToken k)
+            {
+                keywordToken = k;
+                keyword = Use(k, offset);
+            }
+            switch (kind)
+            {
+                case SyntaxKind.SourceDeclaration or SyntaxKind.ActorDeclaration or SyntaxKind.PlaceDeclaration or SyntaxKind.HypothesisDeclaration:
+                    if (slot == 1 && child is GreenToken { IsMissing: false } nameToken) name = Use(nameToken, offset);
+                    else if (slot == 2 && child is GreenToken { IsMissing: false } textToken) text = Value(textToken, offset);
+                    else if (slot == 3) clauses = ReadClauses(child, offset);
+                    break;
+                case SyntaxKind.PredicateDeclaration:
+                    if (slot == 1 && child is GreenToken { IsMissing: false } predicateName) name = Use(predicateName, offset);
+                    else if (slot == 2)
                     {
-                        if (parameter.Identifier.IsMissing) continue;
-                        builder.Add(new ParameterInfo(Use(parameter.Identifier), parameter.Type.IsMissing ? "" : parameter.Type.Text,
-                            parameter.Type.SpanStart, parameter.Type.Span.Length));
+                        hasParameters = true;
+                        parameters = ReadParameters(child, offset);
                     }
-                    parameters = builder.ToImmutable();
-                }
-                break;
-            case ClaimDeclarationSyntax c:
-                if (!c.Subject.IsMissing) subject = Use(c.Subject);
-                if (!c.Predicate.IsMissing) predicate = Use(c.Predicate);
-                if (c.ArgumentList is { } args)
-                {
-                    hasArguments = true;
-                    var builder = ImmutableArray.CreateBuilder<ArgumentInfo>();
-                    foreach (var argument in args.Arguments)
+                    else if (slot == 3 && child is GreenToken { IsMissing: false } description) text = Value(description, offset);
+                    break;
+                case SyntaxKind.ClaimDeclaration:
+                    switch (slot)
                     {
-                        if (argument.Value.IsMissing) continue;
-                        builder.Add(new ArgumentInfo(argument.IsNamed && !argument.Name.IsMissing ? Use(argument.Name) : null,
-                            Value(argument.Value), argument.SpanStart, argument.Span.Length));
+                        case 1 when child.GetSlot(0) is GreenToken { IsMissing: false } label: name = Use(label, offset); break;
+                        case 2 when child is GreenToken { IsMissing: false } s: subject = Use(s, offset); break;
+                        case 4 when child is GreenToken { IsMissing: false } p: predicate = Use(p, offset); break;
+                        case 5:
+                            hasArguments = true;
+                            arguments = ReadArguments(child, offset);
+                            break;
+                        case 6: clauses = ReadClauses(child, offset); break;
                     }
-                    arguments = builder.ToImmutable();
-                }
-                break;
+                    break;
+            }
+            offset += child.FullWidth;
         }
 
+        int leading = green.LeadingTriviaWidth;
         return new DeclarationInfo
         {
-            Kind = node.Kind,
-            Keyword = node.Keyword.IsDefault ? new NameUse("", 0, 0) : Use(node.Keyword),
+            Kind = kind,
+            Keyword = keyword,
             Name = name,
             Text = text,
-            Clauses = clauses.MoveToImmutable(),
+            Clauses = clauses,
             Subject = subject,
             Predicate = predicate,
             Arguments = arguments,
             HasArgumentList = hasArguments,
             Parameters = parameters,
             HasParameterList = hasParameters,
-            Documentation = ReadDocumentation(node.Keyword),
-            SpanOffset = span.Start,
-            SpanLength = span.Length,
+            Documentation = keywordToken is null ? null : ReadDocumentation(keywordToken.Leading),
+            SpanOffset = leading,
+            SpanLength = green.FullWidth - leading - green.TrailingTriviaWidth,
             FullWidth = green.FullWidth,
             HasSyntaxErrors = green.ContainsDiagnostics,
         };
     }
 
-    private static NameUse Use(SyntaxToken token) => new(token.Text, token.SpanStart, token.Span.Length);
+    private static NameUse Use(GreenToken token, int fullOffset) => new(token.Text, fullOffset + token.LeadingTriviaWidth, token.Text.Length);
 
-    private static ValueInfo Value(SyntaxToken token) =>
-        new(token.Kind, token.Text, token.IsMissing ? "" : token.ValueText, token.SpanStart, token.Span.Length);
+    private static ValueInfo Value(GreenToken token, int fullOffset) =>
+        new(token.Kind, token.Text, fullOffset + token.LeadingTriviaWidth, token.Text.Length);
 
-    private static ClauseInfo Summarise(ClauseSyntax clause)
+    private static ImmutableArray<ClauseInfo> ReadClauses(GreenNode list, int listOffset)
     {
-        var values = ImmutableArray.CreateBuilder<ValueInfo>();
-        switch (clause)
+        int count = list.SlotCount;
+        if (count == 0) return [];
+        var result = new ClauseInfo[count];
+        int offset = listOffset;
+        for (int i = 0; i < count; i++)
         {
-            case ValueClauseSyntax v:
-                if (!v.Value.IsMissing) values.Add(Value(v.Value));
-                break;
-            case TokenListClauseSyntax list:
-                foreach (var token in list.Values) if (!token.IsMissing) values.Add(Value(token));
-                break;
-            case ReferenceListClauseSyntax refs:
-                foreach (var reference in refs.References) AddReference(values, reference);
-                break;
-            case ReferenceClauseSyntax single:
-                AddReference(values, single.Reference);
-                break;
-            case CoordinatesClauseSyntax coordinates:
-                if (!coordinates.Latitude.IsMissing) values.Add(Value(coordinates.Latitude));
-                if (!coordinates.Longitude.IsMissing) values.Add(Value(coordinates.Longitude));
-                break;
+            var clause = list.GetSlot(i)!;
+            result[i] = Clause(clause, offset);
+            offset += clause.FullWidth;
         }
-        var span = clause.Span;
-        return new ClauseInfo(clause.Kind, clause.Keyword.Text, clause.Keyword.SpanStart, clause.Keyword.Span.Length,
-            values.ToImmutable(), span.Start, span.Length);
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
-    private static void AddReference(ImmutableArray<ValueInfo>.Builder values, ReferenceSyntax reference)
+    private static ClauseInfo Clause(GreenNode clause, int clauseOffset)
     {
-        if (reference.Identifier.IsMissing) return;
-        NameUse? member = reference.IsQualified && !reference.Member.IsMissing ? Use(reference.Member) : null;
-        if (reference.IsQualified && member is null) return; // "X." without a predicate: a syntax error already
-        var start = reference.Identifier.SpanStart;
-        int end = member is { } m ? m.Offset + m.Length : start + reference.Identifier.Span.Length;
-        values.Add(new ValueInfo(SyntaxKind.IdentifierToken, reference.Identifier.Text, reference.Identifier.Text, start, end - start, member));
+        var keyword = (GreenToken)clause.GetSlot(0)!;
+        int valueOffset = clauseOffset + keyword.FullWidth;
+        ImmutableArray<ValueInfo> values;
+        var second = clause.GetSlot(1);
+        switch (clause.Kind)
+        {
+            case SyntaxKind.CitesClause or SyntaxKind.SourceClause or SyntaxKind.TagsClause or SyntaxKind.AkaClause:
+                values = TokenList(second!, valueOffset);
+                break;
+            case SyntaxKind.ContradictsClause or SyntaxKind.SupportsClause:
+                values = ReferenceList(second!, valueOffset);
+                break;
+            case SyntaxKind.SupersedesClause:
+                values = Reference(second!, valueOffset) is { } single ? [single] : [];
+                break;
+            case SyntaxKind.CoordinatesClause:
+            {
+                var builder = new List<ValueInfo>(2);
+                int o = valueOffset;
+                for (int i = 1; i < clause.SlotCount; i++)
+                {
+                    var t = (GreenToken)clause.GetSlot(i)!;
+                    if (i != 2 && !t.IsMissing) builder.Add(Value(t, o));
+                    o += t.FullWidth;
+                }
+                values = [.. builder];
+                break;
+            }
+            default:
+                values = second is GreenToken { IsMissing: false } token ? [Value(token, valueOffset)] : [];
+                break;
+        }
+        int start = clauseOffset + keyword.LeadingTriviaWidth;
+        int end = clauseOffset + clause.FullWidth - clause.TrailingTriviaWidth;
+        return new ClauseInfo(clause.Kind, keyword.Text, start, keyword.Text.Length, values, start, end - start);
+    }
+
+    private static ImmutableArray<ValueInfo> TokenList(GreenNode list, int offset)
+    {
+        int count = (list.SlotCount + 1) / 2;
+        var result = new List<ValueInfo>(count);
+        for (int i = 0; i < list.SlotCount; i++)
+        {
+            var t = (GreenToken)list.GetSlot(i)!;
+            if ((i & 1) == 0 && !t.IsMissing) result.Add(Value(t, offset));
+            offset += t.FullWidth;
+        }
+        return [.. result];
+    }
+
+    private static ImmutableArray<ValueInfo> ReferenceList(GreenNode list, int offset)
+    {
+        var result = new List<ValueInfo>((list.SlotCount + 1) / 2);
+        for (int i = 0; i < list.SlotCount; i++)
+        {
+            var item = list.GetSlot(i)!;
+            if ((i & 1) == 0 && Reference(item, offset) is { } value) result.Add(value);
+            offset += item.FullWidth;
+        }
+        return [.. result];
+    }
+
+    /// <summary><c>Name</c> or <c>Subject.predicate</c>; null when the name is missing or the member is.</summary>
+    private static ValueInfo? Reference(GreenNode reference, int offset)
+    {
+        var identifier = (GreenToken)reference.GetSlot(0)!;
+        if (identifier.IsMissing) return null;
+        int start = offset + identifier.LeadingTriviaWidth;
+        if (reference.GetSlot(1) is not GreenToken dot) return new ValueInfo(SyntaxKind.IdentifierToken, identifier.Text, start, identifier.Text.Length);
+        var member = (GreenToken)reference.GetSlot(2)!;
+        if (member.IsMissing) return null; // "X." without a predicate: a syntax error already
+        int memberOffset = offset + identifier.FullWidth + dot.FullWidth;
+        var use = Use(member, memberOffset);
+        return new ValueInfo(SyntaxKind.IdentifierToken, identifier.Text, start, use.Offset + use.Length - start, use);
+    }
+
+    private static ImmutableArray<ParameterInfo> ReadParameters(GreenNode parameterList, int offset)
+    {
+        // ParameterList: open, list, close. Parameter: name, colon, type.
+        offset += parameterList.GetSlot(0)!.FullWidth;
+        var list = parameterList.GetSlot(1)!;
+        var result = new List<ParameterInfo>();
+        for (int i = 0; i < list.SlotCount; i++)
+        {
+            var item = list.GetSlot(i)!;
+            if ((i & 1) == 0)
+            {
+                var nameToken = (GreenToken)item.GetSlot(0)!;
+                var type = (GreenToken)item.GetSlot(2)!;
+                if (!nameToken.IsMissing)
+                {
+                    int typeOffset = offset + nameToken.FullWidth + item.GetSlot(1)!.FullWidth;
+                    result.Add(new ParameterInfo(Use(nameToken, offset), type.IsMissing ? "" : type.Text,
+                        typeOffset + type.LeadingTriviaWidth, type.Text.Length));
+                }
+            }
+            offset += item.FullWidth;
+        }
+        return [.. result];
+    }
+
+    private static ImmutableArray<ArgumentInfo> ReadArguments(GreenNode argumentList, int offset)
+    {
+        offset += argumentList.GetSlot(0)!.FullWidth;
+        var list = argumentList.GetSlot(1)!;
+        var result = new List<ArgumentInfo>();
+        for (int i = 0; i < list.SlotCount; i++)
+        {
+            var item = list.GetSlot(i)!;
+            if ((i & 1) == 0)
+            {
+                // Argument: name?, colon?, value.
+                int o = offset;
+                NameUse? argName = null;
+                if (item.GetSlot(0) is GreenToken nameToken)
+                {
+                    if (!nameToken.IsMissing) argName = Use(nameToken, o);
+                    o += nameToken.FullWidth + (item.GetSlot(1)?.FullWidth ?? 0);
+                }
+                var value = (GreenToken)item.GetSlot(2)!;
+                if (!value.IsMissing)
+                {
+                    int start = offset + item.LeadingTriviaWidth;
+                    result.Add(new ArgumentInfo(argName, Value(value, o), start, item.FullWidth - item.LeadingTriviaWidth - item.TrailingTriviaWidth));
+                }
+            }
+            offset += item.FullWidth;
+        }
+        return [.. result];
     }
 
     /// <summary>The <c>///</c> lines directly above the declaration keyword (no blank line between).</summary>
-    private static string? ReadDocumentation(SyntaxToken keyword)
+    private static string? ReadDocumentation(GreenNode? leading)
     {
-        if (keyword.IsDefault) return null;
-        var trivia = keyword.LeadingTrivia;
+        if (leading is null) return null;
         var lines = new List<string>();
-        // Walk backwards: end-of-line and indentation between doc lines are fine; a blank line or another comment ends it.
         int lineBreaks = 0;
-        for (int i = trivia.Count - 1; i >= 0; i--)
+        for (int i = leading.SlotCount == 0 ? 0 : leading.SlotCount - 1; i >= 0; i--)
         {
-            var t = trivia[i];
+            var t = leading.SlotCount == 0 ? (GreenTrivia)leading : (GreenTrivia)leading.GetSlot(i)!;
             if (t.Kind == SyntaxKind.EndOfLineTrivia)
             {
                 if (++lineBreaks > 1) break;
@@ -202,9 +324,9 @@ public sealed class DeclarationInfo
             if (t.Kind == SyntaxKind.WhitespaceTrivia) continue;
             if (t.Kind != SyntaxKind.DocumentationCommentTrivia) break;
             lineBreaks = 0;
-            var text = t.Text.AsSpan(3);
-            if (text.Length > 0 && text[0] == ' ') text = text[1..];
-            lines.Add(text.TrimEnd().ToString());
+            var line = t.Text.AsSpan(3);
+            if (line.Length > 0 && line[0] == ' ') line = line[1..];
+            lines.Add(line.TrimEnd().ToString());
         }
         if (lines.Count == 0) return null;
         lines.Reverse();

@@ -157,7 +157,11 @@ internal sealed class GreenSyntaxNode : GreenNode
     public override GreenNode? GetSlot(int index) => _slots[index];
     public override SyntaxDiagnosticInfo[]? Diagnostics => _diagnostics;
 
-    internal GreenNode?[] SlotsForReuse => _slots;
+    /// <summary>
+    /// A summary computed from this node by a later phase (the binder's DeclarationInfo). Green nodes are immutable,
+    /// so whatever is derived from one alone can be cached on it and survives incremental re-parses with it.
+    /// </summary>
+    internal object? SemanticCache { get; set; }
 
     public override void WriteTo(StringBuilder builder)
     {
