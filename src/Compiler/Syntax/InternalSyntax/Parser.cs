@@ -22,6 +22,23 @@ internal sealed class Parser
     private int _bufferStart;
     private int _bufferCount;
 
+    // Lists are built in reusable buffers (lists nest at most three deep: clauses → arguments → ...).
+    private readonly Stack<List<GreenNode>> _listPool = new();
+
+    private List<GreenNode> RentList()
+    {
+        if (_listPool.TryPop(out var list)) return list;
+        return new List<GreenNode>(8);
+    }
+
+    private GreenNode[] ToArrayAndReturn(List<GreenNode> list)
+    {
+        var array = list.ToArray();
+        list.Clear();
+        _listPool.Push(list);
+        return array;
+    }
+
     // Per-declaration state.
     private readonly List<SyntaxDiagnosticInfo> _diagnostics = new();
     private readonly List<GreenTrivia> _pendingSkipped = new();
@@ -359,13 +376,13 @@ internal sealed class Parser
             ref var t = ref Peek();
             if (t.Kind == SyntaxKind.IdentifierToken && SyntaxFacts.TryGetClause(clauses, t.Text, out var info))
             {
-                (result ??= new List<GreenNode>()).Add(ParseClause(info));
+                (result ??= RentList()).Add(ParseClause(info));
                 continue;
             }
             ReportNotAClause(declarationKind, clauses, t);
             Skip();
         }
-        return result is null ? EmptyList : new GreenSyntaxNode(SyntaxKind.List, result.ToArray());
+        return result is null ? EmptyList : new GreenSyntaxNode(SyntaxKind.List, ToArrayAndReturn(result));
     }
 
     internal static readonly GreenSyntaxNode EmptyList = new(SyntaxKind.List, []);
@@ -453,7 +470,7 @@ internal sealed class Parser
 
     private GreenNode ParseSeparated(ListItem item, string after)
     {
-        var items = new List<GreenNode>();
+        var items = RentList();
         string expected = item switch
         {
             ListItem.String => "a string",
@@ -466,7 +483,7 @@ internal sealed class Parser
             items.Add(Eat(SyntaxKind.CommaToken));
             items.Add(ParseListItem(item, $"expected {expected} after ','"));
         }
-        return new GreenSyntaxNode(SyntaxKind.List, items.ToArray());
+        return new GreenSyntaxNode(SyntaxKind.List, ToArrayAndReturn(items));
     }
 
     private GreenNode ParseListItem(ListItem item, string message) => item switch
@@ -494,7 +511,7 @@ internal sealed class Parser
     private GreenNode ParseParameterList()
     {
         var open = Eat(SyntaxKind.OpenParenToken);
-        var items = new List<GreenNode>();
+        var items = RentList();
         while (!AtDeclarationEnd && Peek().Kind != SyntaxKind.CloseParenToken)
         {
             var name = ExpectIdentifier("expected a parameter name");
@@ -513,13 +530,13 @@ internal sealed class Parser
             items.Add(new GreenSyntaxNode(SyntaxKind.Parameter, [name, colon, type]));
             if (!SeparatorOrClose(items, "parameter")) break;
         }
-        return new GreenSyntaxNode(SyntaxKind.ParameterList, [open, new GreenSyntaxNode(SyntaxKind.List, items.ToArray()), ExpectClose("parameter")]);
+        return new GreenSyntaxNode(SyntaxKind.ParameterList, [open, new GreenSyntaxNode(SyntaxKind.List, ToArrayAndReturn(items)), ExpectClose("parameter")]);
     }
 
     private GreenNode ParseArgumentList()
     {
         var open = Eat(SyntaxKind.OpenParenToken);
-        var items = new List<GreenNode>();
+        var items = RentList();
         while (!AtDeclarationEnd && Peek().Kind != SyntaxKind.CloseParenToken)
         {
             GreenToken? name = null, colon = null;
@@ -543,7 +560,7 @@ internal sealed class Parser
             items.Add(new GreenSyntaxNode(SyntaxKind.Argument, [name, colon, value]));
             if (!SeparatorOrClose(items, "argument")) break;
         }
-        return new GreenSyntaxNode(SyntaxKind.ArgumentList, [open, new GreenSyntaxNode(SyntaxKind.List, items.ToArray()), ExpectClose("argument")]);
+        return new GreenSyntaxNode(SyntaxKind.ArgumentList, [open, new GreenSyntaxNode(SyntaxKind.List, ToArrayAndReturn(items)), ExpectClose("argument")]);
     }
 
     /// <summary>After a list element: eats a ',' (true: continue), stops before ')' (false), or skips junk.</summary>
