@@ -19,6 +19,9 @@ public static class CliApplication
     public static RootCommand CreateRootCommand(CliContext context) => new("claimc — compile, check and format ClaimLang claim files")
     {
         CheckCommand.Create(context),
+        BuildCommand.Create(context),
+        FmtCommand.Create(context),
+        QueryCommand.Create(context),
         ExplainCommand.Create(context),
         SyntaxCommand.Create(context),
         InitCommand.Create(context),

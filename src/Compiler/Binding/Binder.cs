@@ -313,7 +313,8 @@ internal sealed class Binder
                     var cited = ImmutableArray.CreateBuilder<SourceSymbol>();
                     foreach (var v in clause.Values)
                     {
-                        if (Resolve(d, v.Text, v.Offset, v.Length, SourceKinds, ReferenceRole.Cites, "source") is SourceSymbol s) cited.Add(s);
+                        // A source named twice is cited once.
+                        if (Resolve(d, v.Text, v.Offset, v.Length, SourceKinds, ReferenceRole.Cites, "source") is SourceSymbol s && !cited.Contains(s)) cited.Add(s);
                     }
                     source.Cites = cited.ToImmutable();
                     break;
@@ -538,6 +539,7 @@ internal sealed class Binder
         var result = ImmutableArray.CreateBuilder<ClaimArgument>(info.Arguments.Length);
         ulong filled = 0; // parameter ordinals already given (predicates have few parameters)
         HashSet<int>? filledBeyond64 = null;
+        HashSet<string>? namesOfUndeclared = null; // named arguments of an undeclared predicate
         bool seenNamed = false;
         int position = 0;
         foreach (var argument in info.Arguments)
@@ -583,10 +585,13 @@ internal sealed class Binder
                 }
                 position++;
             }
-            if (parameter is not null && !MarkFilled(parameter.Ordinal, ref filled, ref filledBeyond64))
+            bool repeated = parameter is not null
+                ? !MarkFilled(parameter.Ordinal, ref filled, ref filledBeyond64)
+                : name is not null && !(namesOfUndeclared ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+            if (repeated)
             {
                 _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(argument.Offset, argument.Length),
-                    $"the parameter '{parameter.Name}' is given more than once");
+                    $"the argument '{parameter?.Name ?? name}' is given more than once");
                 continue;
             }
             result.Add(BindArgumentValue(d, claim, name ?? parameter?.Name, parameter, argument.Value));

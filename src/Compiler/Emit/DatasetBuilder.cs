@@ -1,0 +1,432 @@
+using System.Globalization;
+using ClaimLang.Binding;
+using ClaimLang.Runtime;
+using ClaimLang.Syntax;
+using BindingConfidence = ClaimLang.Binding.Confidence;
+using DiagnosticLocation = ClaimLang.Diagnostics.Location;
+using RuntimeArgument = ClaimLang.Runtime.ClaimArgument;
+using RuntimeConfidence = ClaimLang.Runtime.Confidence;
+
+namespace ClaimLang.Emit;
+
+/// <summary>
+/// Maps a compilation's symbols onto the runtime's dataset model (<see cref="ClaimDataset"/>), the one model that
+/// every emitter writes. The result depends only on the content of the files and their paths relative to the
+/// workspace root: never on the order the files were given in, the folder the workspace sits in, the clock or
+/// the culture.
+/// </summary>
+/// <remarks>
+/// <para>Order: sources, actors, places, hypotheses and claims are sorted by id, predicates by name
+/// (ordinal comparison of UTF-16 code units). Lists the analyst wrote (a claim's sources and arguments, cites,
+/// aka, tags) keep the order written; lists of related ids (contradicts, supports, supportedBy,
+/// contradictedBy) hold each id once, sorted by id.</para>
+/// <para>Derived links: a contradiction between two claims is listed on both; <c>supportedBy</c> is the inverse
+/// of <c>supports</c>; <c>supersededBy</c> is the first claim (by id) whose <c>supersedes</c> names the claim.</para>
+/// <para>The builder expects a compilation without errors. Given one with errors it still returns a dataset
+/// (declarations that failed to bind are left out, the first of two duplicates wins), but that dataset may
+/// not pass <see cref="ClaimDataset.Validate"/>.</para>
+/// </remarks>
+public static class DatasetBuilder
+{
+    /// <summary>Builds the dataset of <paramref name="compilation"/>.</summary>
+    /// <param name="compilation">The compilation (normally one without errors).</param>
+    /// <param name="workspaceRoot">The workspace root: <c>location.file</c> is relative to it, with <c>/</c>.</param>
+    public static ClaimDataset Build(Compilation compilation, string workspaceRoot)
+    {
+        ArgumentNullException.ThrowIfNull(compilation);
+        ArgumentNullException.ThrowIfNull(workspaceRoot);
+        return new Builder(compilation.Bound, workspaceRoot).Build();
+    }
+
+    /// <summary>The order of ids and names in the dataset: ordinal (UTF-16 code units).</summary>
+    internal static StringComparer IdComparer => StringComparer.Ordinal;
+
+    private sealed class Builder(BoundWorkspace bound, string workspaceRoot)
+    {
+        private readonly string _root = Path.GetFullPath(workspaceRoot);
+        private readonly Dictionary<string, string> _relativePaths = new(StringComparer.Ordinal);
+
+        // Claims that take part in the dataset (the first of two claims with the same label), with the inverse
+        // links collected in one pass over every claim's clauses.
+        private readonly List<ClaimSymbol> _claims = [];
+        private readonly Dictionary<Symbol, SortedSet<string>> _supportedBy = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Symbol, SortedSet<string>> _contradictedBy = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Symbol, string> _supersededBy = new(ReferenceEqualityComparer.Instance);
+
+        public ClaimDataset Build()
+        {
+            foreach (var claim in bound.Claims)
+            {
+                if (IsCanonical(claim)) _claims.Add(claim);
+            }
+
+            CollectInverseLinks();
+
+            return new ClaimDataset
+            {
+                Sources = Sorted(BuildSources(), static s => s.Id),
+                Actors = Sorted(BuildActors(), static a => a.Id),
+                Places = Sorted(BuildPlaces(), static p => p.Id),
+                Predicates = Sorted(BuildPredicates(), static p => p.Name),
+                Hypotheses = Sorted(BuildHypotheses(), static h => h.Id),
+                Claims = Sorted(BuildClaims(), static c => c.Id),
+            };
+        }
+
+        /// <summary>
+        /// True for the symbol that owns its name: a duplicate declaration (an error) is left out. Unlabelled claims
+        /// have no name and always take part.
+        /// </summary>
+        private bool IsCanonical(Symbol symbol) =>
+            symbol is ClaimSymbol { Label: null } ||
+            (bound.Names.TryGetValue(symbol.Name, out var owner) && ReferenceEquals(owner, symbol));
+
+        private void CollectInverseLinks()
+        {
+            foreach (var claim in _claims)
+            {
+                foreach (var reference in claim.Supports)
+                {
+                    Add(_supportedBy, reference.Target, claim.Id);
+                }
+
+                foreach (var reference in claim.Contradicts)
+                {
+                    Add(_contradictedBy, reference.Target, claim.Id);
+                }
+
+                if (claim.Supersedes is { Target: ClaimSymbol replaced } &&
+                    (!_supersededBy.TryGetValue(replaced, out var first) || IdComparer.Compare(claim.Id, first) < 0))
+                {
+                    _supersededBy[replaced] = claim.Id;
+                }
+            }
+
+            static void Add(Dictionary<Symbol, SortedSet<string>> map, Symbol target, string id)
+            {
+                if (!map.TryGetValue(target, out var set)) map[target] = set = new SortedSet<string>(IdComparer);
+                set.Add(id);
+            }
+        }
+
+        // ------------------------------------------------------------------ declarations
+
+        private List<Source> BuildSources()
+        {
+            var result = new List<Source>(bound.Sources.Count);
+            foreach (var source in bound.Sources)
+            {
+                if (!IsCanonical(source)) continue;
+                result.Add(new Source
+                {
+                    Id = source.Name,
+                    Title = source.Title,
+                    Published = Date(source.Published),
+                    Author = source.Author,
+                    Publisher = source.Publisher,
+                    Url = source.Url,
+                    Reliability = source.Reliability is { } grade ? (ReliabilityGrade)(grade - 'A' + 1) : null,
+                    Kind = source.SourceKind,
+                    Lang = source.Lang,
+                    Document = source.Document,
+                    Cites = Distinct(source.Cites.Select(static c => c.Name)),
+                    Doc = source.Documentation,
+                    Location = LocationOf(source),
+                });
+            }
+
+            return result;
+        }
+
+        private List<Actor> BuildActors()
+        {
+            var result = new List<Actor>(bound.Actors.Count);
+            foreach (var actor in bound.Actors)
+            {
+                if (!IsCanonical(actor)) continue;
+                result.Add(new Actor
+                {
+                    Id = actor.Name,
+                    Name = actor.DisplayName,
+                    Kind = actor.ActorKind,
+                    Aka = EquatableArray.Create(actor.Aka.AsSpan()),
+                    PartOf = actor.PartOf?.Name,
+                    Doc = actor.Documentation,
+                    Location = LocationOf(actor),
+                });
+            }
+
+            return result;
+        }
+
+        private List<Place> BuildPlaces()
+        {
+            var result = new List<Place>(bound.Places.Count);
+            foreach (var place in bound.Places)
+            {
+                if (!IsCanonical(place)) continue;
+                result.Add(new Place
+                {
+                    Id = place.Name,
+                    Name = place.DisplayName,
+                    In = place.In?.Name,
+                    Lat = place.Latitude,
+                    Lon = place.Longitude,
+                    Doc = place.Documentation,
+                    Location = LocationOf(place),
+                });
+            }
+
+            return result;
+        }
+
+        private List<Predicate> BuildPredicates()
+        {
+            var result = new List<Predicate>(bound.Predicates.Count);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var predicate in bound.Predicates)
+            {
+                if (!names.Add(predicate.Name)) continue;
+                var parameters = new PredicateParameter[predicate.Parameters.Length];
+                for (int i = 0; i < parameters.Length; i++)
+                {
+                    var parameter = predicate.Parameters[i];
+                    parameters[i] = new PredicateParameter(parameter.Name, TypeOf(parameter.Type));
+                }
+
+                result.Add(new Predicate
+                {
+                    Name = predicate.Name,
+                    Declared = true,
+                    Params = parameters,
+                    Description = predicate.Description,
+                    Doc = predicate.Documentation,
+                    Location = LocationOf(predicate),
+                });
+            }
+
+            // Predicates that claims use without a declaration (allowed unless strictPredicates is on).
+            foreach (var claim in _claims)
+            {
+                if (claim.Predicate is null && claim.PredicateName.Length > 0 && names.Add(claim.PredicateName))
+                {
+                    result.Add(new Predicate { Name = claim.PredicateName, Declared = false });
+                }
+            }
+
+            return result;
+        }
+
+        private List<Hypothesis> BuildHypotheses()
+        {
+            var result = new List<Hypothesis>(bound.Hypotheses.Count);
+            foreach (var hypothesis in bound.Hypotheses)
+            {
+                if (!IsCanonical(hypothesis)) continue;
+                result.Add(new Hypothesis
+                {
+                    Id = hypothesis.Name,
+                    Statement = hypothesis.Statement,
+                    SupportedBy = Ids(_supportedBy.GetValueOrDefault(hypothesis)),
+                    ContradictedBy = Ids(_contradictedBy.GetValueOrDefault(hypothesis)),
+                    Doc = hypothesis.Documentation,
+                    Location = LocationOf(hypothesis),
+                });
+            }
+
+            return result;
+        }
+
+        private List<Claim> BuildClaims()
+        {
+            var result = new List<Claim>(_claims.Count);
+            foreach (var claim in _claims)
+            {
+                // Contradiction between claims is symmetric: this claim's own targets plus every claim naming it.
+                var contradicts = new SortedSet<string>(IdComparer);
+                foreach (var reference in claim.Contradicts) contradicts.Add(IdOf(reference.Target));
+                if (_contradictedBy.TryGetValue(claim, out var others)) contradicts.UnionWith(others);
+
+                var supports = new SortedSet<string>(IdComparer);
+                foreach (var reference in claim.Supports) supports.Add(IdOf(reference.Target));
+
+                var sources = new string[claim.Sources.Length];
+                for (int i = 0; i < sources.Length; i++) sources[i] = claim.Sources[i].Name;
+
+                result.Add(new Claim
+                {
+                    Id = claim.Id,
+                    Label = claim.Label,
+                    Subject = claim.Subject?.Name ?? claim.SubjectName,
+                    Predicate = claim.PredicateName,
+                    Args = Arguments(claim),
+                    Date = Date(claim.Date),
+                    Sources = sources,
+                    Confidence = claim.Confidence switch
+                    {
+                        BindingConfidence.Low => RuntimeConfidence.Low,
+                        BindingConfidence.Moderate => RuntimeConfidence.Moderate,
+                        BindingConfidence.High => RuntimeConfidence.High,
+                        _ => null,
+                    },
+                    Credibility = claim.Credibility is { } credibility ? (CredibilityGrade)credibility : null,
+                    At = claim.At?.Name,
+                    Contradicts = Ids(contradicts),
+                    Supports = Ids(supports),
+                    SupportedBy = Ids(_supportedBy.GetValueOrDefault(claim)),
+                    Supersedes = claim.Supersedes is { Target: var replaced } ? IdOf(replaced) : null,
+                    SupersededBy = _supersededBy.GetValueOrDefault(claim),
+                    Quote = claim.Quote,
+                    Note = claim.Note,
+                    Tags = EquatableArray.Create(claim.Tags.AsSpan()),
+                    Doc = claim.Documentation,
+                    Location = LocationOf(claim),
+                });
+            }
+
+            return result;
+        }
+
+        // ------------------------------------------------------------------ arguments
+
+        private static EquatableArray<RuntimeArgument> Arguments(ClaimSymbol claim)
+        {
+            if (claim.Arguments.IsDefaultOrEmpty) return default;
+            var result = new List<RuntimeArgument>(claim.Arguments.Length);
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (int i = 0; i < claim.Arguments.Length; i++)
+            {
+                var argument = claim.Arguments[i];
+
+                // A positional argument of an undeclared predicate has no name: it is keyed by its 1-based
+                // position (positional arguments come first, so the index is the position).
+                var name = argument.Name ?? (i + 1).ToString(CultureInfo.InvariantCulture);
+
+                // The same name twice is an error the binder reports for declared predicates; keep the first.
+                if (!names.Add(name)) continue;
+                result.Add(new RuntimeArgument(name, ValueOf(argument)));
+            }
+
+            return result;
+        }
+
+        private static ArgumentValue ValueOf(Binding.ClaimArgument argument)
+        {
+            switch (argument.Target)
+            {
+                case ActorSymbol actor: return ArgumentValue.Actor(actor.Name);
+                case PlaceSymbol place: return ArgumentValue.Place(place.Name);
+                case ClaimSymbol claim: return ArgumentValue.Claim(claim.Id);
+                case { } other: return ArgumentValue.Name(other.Name);
+            }
+
+            if (argument.Date is { } date) return ArgumentValue.FromDate(new ClaimDate(date));
+
+            var value = argument.Value;
+            switch (value.TokenKind)
+            {
+                case SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken:
+                    return ArgumentValue.FromText(value.Value);
+                case SyntaxKind.NumberLiteralToken when TryParseNumber(value.Text, out var number):
+                    return ArgumentValue.FromNumber(number);
+                case SyntaxKind.IdentifierToken when value.Text.Length > 0:
+                    // Only reached with binding errors (an undefined name).
+                    return ArgumentValue.Name(value.Text);
+                default:
+                    // A number too large for a decimal, or an impossible date (an error): keep the text as written.
+                    return ArgumentValue.FromText(value.Text);
+            }
+        }
+
+        /// <summary>Reads a number literal (<c>40_000</c>, <c>-3</c>, <c>33.4114</c>) with the invariant culture.</summary>
+        internal static bool TryParseNumber(string text, out decimal number)
+        {
+            Span<char> buffer = text.Length <= 128 ? stackalloc char[text.Length] : new char[text.Length];
+            int length = 0;
+            foreach (var c in text)
+            {
+                if (c != '_') buffer[length++] = c;
+            }
+
+            return decimal.TryParse(buffer[..length], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out number);
+        }
+
+        // ------------------------------------------------------------------ helpers
+
+        private static ArgumentType TypeOf(ParameterType type) => type switch
+        {
+            ParameterType.Actor => ArgumentType.Actor,
+            ParameterType.Place => ArgumentType.Place,
+            ParameterType.Date => ArgumentType.Date,
+            ParameterType.Number => ArgumentType.Number,
+            ParameterType.Text => ArgumentType.Text,
+            ParameterType.Claim => ArgumentType.Claim,
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type, "not a parameter type"),
+        };
+
+        private static string IdOf(Symbol symbol) => symbol is ClaimSymbol claim ? claim.Id : symbol.Name;
+
+        private static ClaimDate? Date(EdtfDate? date) => date is { } value ? new ClaimDate(value) : null;
+
+        private static EquatableArray<string> Ids(SortedSet<string>? ids)
+        {
+            if (ids is null || ids.Count == 0) return default;
+            var array = new string[ids.Count];
+            ids.CopyTo(array);
+            return array;
+        }
+
+        private static EquatableArray<string> Distinct(IEnumerable<string> items)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var list = new List<string>();
+            foreach (var item in items)
+            {
+                if (seen.Add(item)) list.Add(item);
+            }
+
+            return list;
+        }
+
+        private static EquatableArray<T> Sorted<T>(List<T> items, Func<T, string> key)
+        {
+            // A stable sort on the id; ids are unique in a dataset without errors.
+            var keyed = new (string Key, int Index, T Item)[items.Count];
+            for (int i = 0; i < keyed.Length; i++) keyed[i] = (key(items[i]), i, items[i]);
+            Array.Sort(keyed, static (a, b) =>
+            {
+                int c = IdComparer.Compare(a.Key, b.Key);
+                return c != 0 ? c : a.Index.CompareTo(b.Index);
+            });
+            var result = new T[keyed.Length];
+            for (int i = 0; i < keyed.Length; i++) result[i] = keyed[i].Item;
+            return result;
+        }
+
+        /// <summary>
+        /// The token that names the declaration: the declared name, the label of a labelled claim, otherwise the
+        /// claim's subject (or the keyword when even that is missing).
+        /// </summary>
+        private SourceLocation? LocationOf(Symbol symbol)
+        {
+            if (symbol.Declaration is not { } declaration) return null;
+            var info = declaration.Info;
+            DiagnosticLocation location = info.Name is { } name ? declaration.LocationOf(name)
+                : info.Subject is { } subject ? declaration.LocationOf(subject)
+                : declaration.KeywordLocation;
+            var start = location.LineSpan.Start;
+            return new SourceLocation(RelativePath(location.FilePath), start.Line + 1, start.Character + 1);
+        }
+
+        private string RelativePath(string filePath)
+        {
+            if (_relativePaths.TryGetValue(filePath, out var cached)) return cached;
+            var relative = Path.IsPathFullyQualified(filePath) ? Path.GetRelativePath(_root, filePath) : filePath;
+            if (Path.DirectorySeparatorChar != '/') relative = relative.Replace(Path.DirectorySeparatorChar, '/');
+            if (Path.AltDirectorySeparatorChar != '/') relative = relative.Replace(Path.AltDirectorySeparatorChar, '/');
+            _relativePaths[filePath] = relative;
+            return relative;
+        }
+    }
+}
