@@ -24,6 +24,7 @@ public static class CliApplication
         QueryCommand.Create(context),
         ExplainCommand.Create(context),
         SyntaxCommand.Create(context),
+        LspCommand.Create(context),
         InitCommand.Create(context),
     };
 

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using ClaimLang.LanguageServer.Features;
+using ClaimLang.LanguageServer.Protocol;
+using ClaimLang.LanguageServer.Workspace;
+
+namespace ClaimLang.LanguageServer.Server;
+
+/// <summary>
+/// Re-checks the workspace in the background after changes and publishes diagnostics. A change restarts a short
+/// delay (so that a burst of keystrokes is checked once) and cancels a check already running on an older snapshot.
+/// Only projects whose snapshot changed are checked again; a file is published when its diagnostics differ from
+/// what was last sent or (for an open document) its version moved on, and a file that has gone from the workspace,
+/// or from the project that reported on it, gets an empty list.
+/// </summary>
+internal sealed class DiagnosticsScheduler
+{
+    private sealed record Published(string Uri, int? Version, string Fingerprint, string ProjectId);
+
+    private readonly Func<WorkspaceSnapshot> _current;
+    private readonly Action<PublishDiagnosticsParams> _publish;
+    private readonly Action<bool> _checked;
+    private readonly Action<int, string> _log;
+    private readonly TimeSpan _delay;
+    private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Dictionary<string, Published> _published = new(DocumentKeys.Comparer);
+    private readonly Dictionary<string, ProjectSnapshot> _checkedProjects = new(StringComparer.Ordinal);
+    private CancellationTokenSource? _work;
+    private int _requests;
+    private Task? _loop;
+
+    public DiagnosticsScheduler(Func<WorkspaceSnapshot> current, Action<PublishDiagnosticsParams> publish, Action<bool> onChecked,
+        Action<int, string> log, TimeSpan delay)
+    {
+        _current = current;
+        _publish = publish;
+        _checked = onChecked;
+        _log = log;
+        _delay = delay;
+    }
+
+    public void Start() => _loop ??= Task.Run(LoopAsync);
+
+    /// <summary>Asks for a check of the current snapshot; cancels a check of an older one.</summary>
+    public void Request()
+    {
+        Interlocked.Increment(ref _requests);
+        try
+        {
+            Volatile.Read(ref _work)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        if (_signal.CurrentCount == 0) _signal.Release();
+    }
+
+    public async Task StopAsync()
+    {
+        _stop.Cancel();
+        if (_loop is not null)
+        {
+            try
+            {
+                await _loop.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    private async Task LoopAsync()
+    {
+        var stop = _stop.Token;
+        while (!stop.IsCancellationRequested)
+        {
+            await _signal.WaitAsync(stop).ConfigureAwait(false);
+            while (_signal.CurrentCount > 0) await _signal.WaitAsync(stop).ConfigureAwait(false);
+            int seen;
+            do
+            {
+                seen = Volatile.Read(ref _requests);
+                if (_delay > TimeSpan.Zero) await Task.Delay(_delay, stop).ConfigureAwait(false);
+            }
+            while (Volatile.Read(ref _requests) != seen);
+
+            using var work = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            Volatile.Write(ref _work, work);
+            if (Volatile.Read(ref _requests) != seen) work.Cancel();
+            try
+            {
+                bool changed = Check(_current(), work.Token);
+                _checked(changed);
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+                // A newer change arrived; its signal starts the next round.
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _log(MessageType.Error, "checking the workspace failed: " + e);
+            }
+            finally
+            {
+                Volatile.Write(ref _work, null);
+            }
+        }
+    }
+
+    /// <summary>Checks the projects that changed since the last check; true when any did.</summary>
+    internal bool Check(WorkspaceSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        bool any = false;
+        // Projects that are gone: everything they reported is withdrawn (unless another project now reports it).
+        foreach (string id in _checkedProjects.Keys.ToList())
+        {
+            if (snapshot.Projects.ContainsKey(id)) continue;
+            _checkedProjects.Remove(id);
+            any = true;
+            foreach (var (key, entry) in _published.ToList())
+            {
+                if (entry.ProjectId != id || snapshot.ProjectOfDocument.ContainsKey(key)) continue;
+                Withdraw(key, entry);
+            }
+        }
+
+        foreach (var project in snapshot.Projects.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            if (_checkedProjects.TryGetValue(project.Id, out var last) && ReferenceEquals(last, project)) continue;
+            any = true;
+            var outputs = Compute(snapshot, project, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+
+            foreach (var (key, entry) in _published.ToList())
+            {
+                if (entry.ProjectId != project.Id || outputs.ContainsKey(key)) continue;
+                if (snapshot.ProjectOfDocument.TryGetValue(key, out string? owner) && owner != project.Id) continue;
+                Withdraw(key, entry);
+            }
+            foreach (var (key, output) in outputs)
+            {
+                string fingerprint = JsonSerializer.Serialize(output.Diagnostics, LspJson.Options);
+                _published.TryGetValue(key, out var previous);
+                bool publish = previous is null
+                    ? output.Diagnostics.Count > 0 || output.Version is not null
+                    : previous.Fingerprint != fingerprint || previous.Version != output.Version || previous.Uri != output.Uri;
+                if (!publish) continue;
+                _publish(new PublishDiagnosticsParams { Uri = output.Uri, Version = output.Version, Diagnostics = output.Diagnostics });
+                _published[key] = new Published(output.Uri, output.Version, fingerprint, project.Id);
+            }
+            _checkedProjects[project.Id] = project;
+        }
+        return any;
+    }
+
+    private void Withdraw(string key, Published entry)
+    {
+        if (entry.Fingerprint != "[]") _publish(new PublishDiagnosticsParams { Uri = entry.Uri, Diagnostics = [] });
+        _published.Remove(key);
+    }
+
+    private sealed record Output(string Uri, int? Version, List<LspDiagnostic> Diagnostics);
+
+    private static Dictionary<string, Output> Compute(WorkspaceSnapshot snapshot, ProjectSnapshot project, CancellationToken cancellationToken)
+    {
+        var outputs = new Dictionary<string, Output>(DocumentKeys.Comparer);
+        foreach (var document in project.Documents.Values)
+            outputs[document.Key] = new Output(document.Uri, document.Version, []);
+
+        foreach (var diagnostic in project.GetDiagnostics(cancellationToken))
+        {
+            string key = diagnostic.Location.FilePath;
+            if (!outputs.TryGetValue(key, out var output))
+            {
+                // A file the project does not hold (its claimlang.json): report it under its own URI.
+                output = new Output(DocumentKeys.ToUri(key), null, []);
+                outputs[key] = output;
+            }
+            var lines = project.Documents.TryGetValue(key, out var document) ? document.Lines : null;
+            output.Diagnostics.Add(DiagnosticConverter.Convert(diagnostic, lines, snapshot));
+        }
+
+        return outputs;
+    }
+}
