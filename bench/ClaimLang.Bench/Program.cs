@@ -1,0 +1,3 @@
+using ClaimLang.Bench;
+
+return await BenchCommands.RunAsync(args);
