@@ -194,11 +194,8 @@ public sealed class SyntaxTree
         bool windowIsRest = windowEnd == newText.Length;
         var parser = new Parser(window, 0, null, atTextStart: parseStart == 0);
 
-        var declarations = new List<GreenNode>(count + 4);
-        for (int i = 0; i < first; i++) declarations.Add(oldList.GetSlot(i)!);
-        var newStarts = new List<int>(count + 4);
-        newStarts.AddRange(new ArraySegment<int>(starts, 0, first));
-
+        var fresh = new List<GreenNode>();
+        var freshStarts = new List<int>();
         int k = syncIndex;
         while (true)
         {
@@ -208,31 +205,62 @@ public sealed class SyntaxTree
             while (k < count && starts[k] + delta < position) k++;
             if (k < count && starts[k] + delta == position && parser.Position < window.Length)
             {
-                // Synchronised: the rest of the old declarations are unchanged; reuse them as they are.
-                for (int i = k; i < count; i++)
-                {
-                    declarations.Add(oldList.GetSlot(i)!);
-                    newStarts.Add(starts[i] + delta);
-                }
+                // Synchronised: the old declarations from k on are unchanged; reuse them as they are.
                 var eofParser = new Parser(newText.ToString(TextSpan.FromBounds(oldList.FullWidth + delta, newText.Length)), 0, null, atTextStart: false);
-                tree = Create(newText, declarations, newStarts, eofParser);
+                tree = Splice(newText, oldList, starts, first, k, fresh, freshStarts, delta, eofParser);
                 return true;
             }
             if (parser.AtEndOfFile)
             {
                 if (!windowIsRest) return false;
-                tree = Create(newText, declarations, newStarts, parser);
+                tree = Splice(newText, oldList, starts, first, count, fresh, freshStarts, delta, parser);
                 return true;
             }
-            newStarts.Add(position);
-            declarations.Add(parser.ParseDeclaration());
+            freshStarts.Add(position);
+            fresh.Add(parser.ParseDeclaration());
         }
     }
 
-    private SyntaxTree Create(SourceText newText, List<GreenNode> declarations, List<int> starts, Parser eofParser)
+    /// <summary>
+    /// Builds the new tree from old declarations [0, first), the fresh ones, and old declarations [resume, count)
+    /// shifted by <paramref name="delta"/>. Copies arrays only: old nodes are not visited, so the cost is a memory
+    /// copy of the declaration list however long the file is.
+    /// </summary>
+    private SyntaxTree Splice(SourceText newText, GreenSyntaxNode oldList, int[] starts, int first, int resume,
+        List<GreenNode> fresh, List<int> freshStarts, int delta, Parser eofParser)
     {
-        var root = eofParser.FinishCompilationUnit(declarations);
-        return new SyntaxTree(newText, FilePath, root, starts.ToArray());
+        int count = starts.Length;
+        int tail = count - resume;
+        var slots = new GreenNode?[first + fresh.Count + tail];
+        var oldSlots = oldList.Slots;
+        Array.Copy(oldSlots, 0, slots, 0, first);
+        fresh.CopyTo(0, slots!, first, fresh.Count);
+        Array.Copy(oldSlots, resume, slots, first + fresh.Count, tail);
+
+        var newStarts = new int[slots.Length];
+        Array.Copy(starts, 0, newStarts, 0, first);
+        freshStarts.CopyTo(0, newStarts, first, freshStarts.Count);
+        for (int i = 0, o = first + fresh.Count; i < tail; i++) newStarts[o + i] = starts[resume + i] + delta;
+
+        int oldEnd = resume < count ? starts[resume] : oldList.FullWidth;
+        int oldStart = first < count ? starts[first] : oldList.FullWidth;
+        int freshWidth = 0;
+        var flags = oldList.Flags & GreenFlags.ContainsDiagnostics; // may over-state; only makes GetDiagnostics look
+        foreach (var node in fresh)
+        {
+            freshWidth += node.FullWidth;
+            flags |= node.Flags & (GreenFlags.ContainsDiagnostics | GreenFlags.ContainsSkipped | GreenFlags.DependsOnRest);
+        }
+        if ((oldList.Flags & (GreenFlags.DependsOnRest | GreenFlags.ContainsSkipped)) != 0)
+        {
+            // Rare (an unterminated raw string, skipped tokens): recompute these bits exactly from the reused nodes.
+            for (int i = 0; i < first; i++) flags |= slots[i]!.Flags & (GreenFlags.DependsOnRest | GreenFlags.ContainsSkipped);
+            for (int i = first + fresh.Count; i < slots.Length; i++) flags |= slots[i]!.Flags & (GreenFlags.DependsOnRest | GreenFlags.ContainsSkipped);
+        }
+        int width = oldList.FullWidth - (oldEnd - oldStart) + freshWidth;
+        var list = new GreenSyntaxNode(slots, width, flags);
+        var root = eofParser.FinishCompilationUnit(list);
+        return new SyntaxTree(newText, FilePath, root, newStarts);
     }
 
     private static int FindDeclaration(int[] starts, int position)

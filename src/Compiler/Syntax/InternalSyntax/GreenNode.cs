@@ -145,6 +145,20 @@ internal sealed class GreenSyntaxNode : GreenNode
         Flags = flags;
     }
 
+    /// <summary>
+    /// A list node whose width and flags the caller already knows (the incremental parser splices a few new
+    /// declarations into a long list and must not touch every old node to sum their widths).
+    /// </summary>
+    internal GreenSyntaxNode(GreenNode?[] slots, int fullWidth, GreenFlags flags)
+        : base(SyntaxKind.List, fullWidth)
+    {
+        _slots = slots;
+        Flags = flags;
+    }
+
+    /// <summary>The slot array itself, for splicing; never modified.</summary>
+    internal GreenNode?[] Slots => _slots;
+
     private static int ComputeWidth(GreenNode?[] slots)
     {
         int width = 0;

@@ -178,7 +178,10 @@ internal sealed class Parser
         return FinishCompilationUnit(declarations);
     }
 
-    public GreenSyntaxNode FinishCompilationUnit(List<GreenNode> declarations)
+    public GreenSyntaxNode FinishCompilationUnit(List<GreenNode> declarations) =>
+        FinishCompilationUnit(new GreenSyntaxNode(SyntaxKind.List, declarations.ToArray()));
+
+    public GreenSyntaxNode FinishCompilationUnit(GreenSyntaxNode list)
     {
         _diagnostics.Clear();
         _recovering = false;
@@ -188,7 +191,6 @@ internal sealed class Parser
         foreach (var d in _lexer.Diagnostics)
             _diagnostics.Add(new SyntaxDiagnosticInfo(d.Start - _declarationStart, d.Length, d.Descriptor, d.Message));
         _lexer.Diagnostics.Clear();
-        var list = new GreenSyntaxNode(SyntaxKind.List, declarations.ToArray());
         return new GreenSyntaxNode(SyntaxKind.CompilationUnit, [list, eof], _diagnostics.Count == 0 ? null : _diagnostics.ToArray());
     }
 
