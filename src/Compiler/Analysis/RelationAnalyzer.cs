@@ -32,7 +32,7 @@ public sealed class RelationAnalyzer : IAnalyzer
         var path = new List<ClaimSymbol>();
         foreach (var start in claims)
         {
-            if (state.ContainsKey(start)) continue;
+            if (start.Supersedes is null || state.ContainsKey(start)) continue;
             path.Clear();
             var current = start;
             while (current is not null && !state.ContainsKey(current))

@@ -8,29 +8,21 @@ public sealed class UsageAnalyzer : IAnalyzer
 {
     public void Analyze(AnalysisContext context, DiagnosticBag diagnostics)
     {
-        var used = new HashSet<Symbol>(ReferenceEqualityComparer.Instance);
-        foreach (var references in context.Workspace.References.Values)
-        {
-            foreach (var reference in references)
-            {
-                if (!reference.IsDeclaration) used.Add(reference.Symbol);
-            }
-        }
         foreach (var source in context.Workspace.Sources)
         {
-            if (!used.Contains(source) && source.Location is { } location)
+            if (!source.IsReferenced && source.Location is { } location)
                 diagnostics.Report(DiagnosticCatalog.UncitedSource, location, $"the source '{source.Name}' is never cited by a claim or another source");
         }
-        Report(context.Workspace.Actors, used, diagnostics);
-        Report(context.Workspace.Places, used, diagnostics);
-        Report(context.Workspace.Hypotheses, used, diagnostics);
+        Report(context.Workspace.Actors, diagnostics);
+        Report(context.Workspace.Places, diagnostics);
+        Report(context.Workspace.Hypotheses, diagnostics);
     }
 
-    private static void Report(IEnumerable<Symbol> symbols, HashSet<Symbol> used, DiagnosticBag diagnostics)
+    private static void Report(IEnumerable<Symbol> symbols, DiagnosticBag diagnostics)
     {
         foreach (var symbol in symbols)
         {
-            if (!used.Contains(symbol) && symbol.Location is { } location)
+            if (!symbol.IsReferenced && symbol.Location is { } location)
                 diagnostics.Report(DiagnosticCatalog.UnreferencedDeclaration, location, $"the {symbol.KindName} '{symbol.Name}' is never referenced");
         }
     }

@@ -159,6 +159,7 @@ internal sealed class Binder
             _lastReferences = _references[d.Tree];
         }
         _lastReferences!.Add(new BoundReference(d.SpanOf(offset, length), symbol, role));
+        if (role != ReferenceRole.Declaration) symbol.IsReferenced = true;
     }
 
     // ------------------------------------------------------------------ resolution helpers
@@ -265,7 +266,7 @@ internal sealed class Binder
     {
         if (value.IsMissing) return null;
         if (value.TokenKind is not (SyntaxKind.DateLiteralToken or SyntaxKind.NumberLiteralToken)) return null;
-        var result = EdtfDate.Parse(value.Text.AsSpan());
+        var result = d.Info.ParseDate(value);
         if (result.Success) return result.Value;
         if (result.ErrorKind == EdtfErrorKind.Impossible)
         {
@@ -691,7 +692,7 @@ internal sealed class Binder
         foreach (var claim in _claims)
         {
             if (claim.Label is { } label) { claim.Id = label; continue; }
-            var id = DeriveId(claim);
+            var id = claim.Declaration!.Info.DerivedClaimId;
             if (used.TryGetValue(id, out int n))
             {
                 used[id] = n + 1;
@@ -708,40 +709,6 @@ internal sealed class Binder
         }
     }
 
-    [ThreadStatic] private static System.Text.StringBuilder? s_idBuilder;
-
-    internal static string DeriveId(ClaimSymbol claim)
-    {
-        var b = s_idBuilder ??= new System.Text.StringBuilder();
-        b.Clear();
-        b.Append(claim.SubjectName).Append('.').Append(claim.PredicateName);
-        var info = claim.Declaration!.Info;
-        if (info.Arguments.Length > 0)
-        {
-            b.Append('(');
-            for (int i = 0; i < info.Arguments.Length; i++)
-            {
-                if (i > 0) b.Append(',');
-                var a = info.Arguments[i];
-                if (a.Name is { } n) b.Append(n.Text).Append('=');
-                b.Append(a.Value.TokenKind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken ? "\"" + a.Value.Value + "\"" : a.Value.Text);
-            }
-            b.Append(')');
-        }
-        var on = info.FindClause(SyntaxKind.OnClause);
-        if (on is { Values.Length: > 0 }) b.Append('@').Append(on.Values[0].Text);
-        var source = info.FindClause(SyntaxKind.SourceClause);
-        if (source is { Values.Length: > 0 })
-        {
-            b.Append('/');
-            for (int i = 0; i < source.Values.Length; i++)
-            {
-                if (i > 0) b.Append('+');
-                b.Append(source.Values[i].Text);
-            }
-        }
-        return b.ToString();
-    }
 }
 
 /// <summary>The result of binding: every symbol, the name tables, and the resolved references per file.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
+using ClaimLang.Runtime;
 using ClaimLang.Syntax;
 using ClaimLang.Syntax.InternalSyntax;
 
@@ -59,6 +60,58 @@ public sealed class DeclarationInfo
     public int FullWidth { get; private init; }
     /// <summary>Whether the parser reported an error inside this declaration.</summary>
     public bool HasSyntaxErrors { get; private init; }
+
+    private string? _derivedClaimId;
+    // A reference, so that threads sharing this (immutable, cached) summary never see a torn value.
+    private sealed record DateCache(int Offset, EdtfParseResult Result);
+    private DateCache? _date;
+
+    /// <summary>
+    /// The id a claim gets when it has no label: <c>Subject.predicate(args)@date/sources</c>. It depends on the
+    /// declaration alone, so it is computed once per green node.
+    /// </summary>
+    public string DerivedClaimId => _derivedClaimId ??= DeriveClaimId();
+
+    /// <summary>Parses a date value of this declaration; the result for the last value parsed is kept.</summary>
+    public EdtfParseResult ParseDate(ValueInfo value)
+    {
+        var cached = _date;
+        if (cached is not null && cached.Offset == value.Offset) return cached.Result;
+        var result = EdtfDate.Parse(value.Text.AsSpan());
+        _date = new DateCache(value.Offset, result);
+        return result;
+    }
+
+    private string DeriveClaimId()
+    {
+        var b = new System.Text.StringBuilder();
+        b.Append(Subject?.Text).Append('.').Append(Predicate?.Text);
+        if (Arguments.Length > 0)
+        {
+            b.Append('(');
+            for (int i = 0; i < Arguments.Length; i++)
+            {
+                if (i > 0) b.Append(',');
+                var a = Arguments[i];
+                if (a.Name is { } n) b.Append(n.Text).Append('=');
+                b.Append(a.Value.TokenKind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken ? "\"" + a.Value.Value + "\"" : a.Value.Text);
+            }
+            b.Append(')');
+        }
+        var on = FindClause(SyntaxKind.OnClause);
+        if (on is { Values.Length: > 0 }) b.Append('@').Append(on.Values[0].Text);
+        var source = FindClause(SyntaxKind.SourceClause);
+        if (source is { Values.Length: > 0 })
+        {
+            b.Append('/');
+            for (int i = 0; i < source.Values.Length; i++)
+            {
+                if (i > 0) b.Append('+');
+                b.Append(source.Values[i].Text);
+            }
+        }
+        return b.ToString();
+    }
 
     public ClauseInfo? FindClause(SyntaxKind kind)
     {

@@ -67,6 +67,9 @@ public abstract class Symbol
 
     public string? Documentation => Declaration?.Info.Documentation;
 
+    /// <summary>Whether any name in the workspace refers to this symbol (set while binding).</summary>
+    public bool IsReferenced { get; internal set; }
+
     /// <summary>A word for messages: "source", "actor", …</summary>
     public string KindName => KindWord(Kind);
 
