@@ -68,39 +68,15 @@ public static class DatasetJsonLines
 
     /// <summary>Reads a JSON Lines dataset and checks it (<see cref="ClaimDataset.Validate"/>).</summary>
     /// <exception cref="DatasetFormatException">Not a dataset this library can read.</exception>
-    public static ClaimDataset Read(ReadOnlySpan<byte> utf8)
-    {
-        var dataset = ReadUnchecked(utf8);
-        DatasetValidator.ThrowIfInvalid(dataset, null);
-        return dataset;
-    }
+    public static ClaimDataset Read(ReadOnlySpan<byte> utf8) => CheckedRead.FromBytes(utf8, ReadUnchecked);
 
     /// <summary>Reads a JSON Lines dataset from a stream and checks it.</summary>
     /// <exception cref="DatasetFormatException">Not a dataset this library can read.</exception>
-    public static ClaimDataset Read(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Read(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-    }
+    public static ClaimDataset Read(Stream stream) => CheckedRead.FromStream(stream, ReadUnchecked);
 
     /// <summary>Reads a JSON Lines dataset file and checks it.</summary>
     /// <exception cref="DatasetFormatException">Not a dataset this library can read.</exception>
-    public static ClaimDataset ReadFile(string path)
-    {
-        var bytes = File.ReadAllBytes(path);
-        try
-        {
-            var dataset = ReadUnchecked(bytes);
-            DatasetValidator.ThrowIfInvalid(dataset, path);
-            return dataset;
-        }
-        catch (DatasetFormatException e) when (e.FilePath is null)
-        {
-            throw new DatasetFormatException(path, e.Detail, e.InnerException);
-        }
-    }
+    public static ClaimDataset ReadFile(string path) => CheckedRead.FromFile(path, ReadUnchecked);
 
     internal static ClaimDataset ReadUnchecked(ReadOnlySpan<byte> utf8)
     {
