@@ -18,7 +18,7 @@ namespace ClaimLang.LanguageServer.Handlers;
 internal sealed class CodeActionHandler : ILspHandler
 {
     public void Register(HandlerRegistry registry) =>
-        registry.Request<CodeActionParams, List<CodeAction>>("textDocument/codeAction", Handle);
+        registry.Request<CodeActionParams, List<CodeAction>>("textDocument/codeAction", Handle, staleOnEdit: true);
 
     private static List<CodeAction> Handle(CodeActionParams p, RequestContext context, CancellationToken cancellationToken)
     {

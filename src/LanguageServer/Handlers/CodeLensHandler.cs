@@ -13,7 +13,7 @@ namespace ClaimLang.LanguageServer.Handlers;
 internal sealed class CodeLensHandler : ILspHandler
 {
     public void Register(HandlerRegistry registry) =>
-        registry.Request<CodeLensParams, List<CodeLens>>("textDocument/codeLens", Handle);
+        registry.Request<CodeLensParams, List<CodeLens>>("textDocument/codeLens", Handle, staleOnEdit: true);
 
     private static List<CodeLens> Handle(CodeLensParams p, RequestContext context, CancellationToken cancellationToken)
     {

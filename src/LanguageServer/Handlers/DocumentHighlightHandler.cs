@@ -9,7 +9,7 @@ namespace ClaimLang.LanguageServer.Handlers;
 internal sealed class DocumentHighlightHandler : ILspHandler
 {
     public void Register(HandlerRegistry registry) =>
-        registry.Request<TextDocumentPositionParams, DocumentHighlight[]?>("textDocument/documentHighlight", Handle);
+        registry.Request<TextDocumentPositionParams, DocumentHighlight[]?>("textDocument/documentHighlight", Handle, staleOnEdit: true);
 
     private static DocumentHighlight[]? Handle(TextDocumentPositionParams p, RequestContext context, CancellationToken cancellationToken)
     {

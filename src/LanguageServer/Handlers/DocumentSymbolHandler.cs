@@ -14,7 +14,7 @@ namespace ClaimLang.LanguageServer.Handlers;
 internal sealed class DocumentSymbolHandler : ILspHandler
 {
     public void Register(HandlerRegistry registry) =>
-        registry.Request<DocumentSymbolParams, object>("textDocument/documentSymbol", Handle);
+        registry.Request<DocumentSymbolParams, object>("textDocument/documentSymbol", Handle, staleOnEdit: true);
 
     private static object Handle(DocumentSymbolParams p, RequestContext context, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ internal sealed class FoldingRangeHandler : ILspHandler
 {
     public void Register(HandlerRegistry registry) =>
         registry.Request<FoldingRangeParams, List<FoldingRange>>("textDocument/foldingRange", (p, context, cancellationToken) =>
-            Build(context.GetDocument(p.TextDocument), cancellationToken));
+            Build(context.GetDocument(p.TextDocument), cancellationToken), staleOnEdit: true);
 
     internal static List<FoldingRange> Build(DocumentSnapshot document, CancellationToken cancellationToken)
     {

@@ -18,13 +18,13 @@ internal sealed class FormattingHandler : ILspHandler
             var document = context.GetDocument(p.TextDocument);
             var options = context.Workspace.GetProject(document).Options.Format;
             return ToLsp(document, Formatter.GetEdits(document.Tree, options));
-        });
+        }, staleOnEdit: true);
         registry.Request<DocumentRangeFormattingParams, TextEdit[]>("textDocument/rangeFormatting", (p, context, cancellationToken) =>
         {
             var document = context.GetDocument(p.TextDocument);
             var options = context.Workspace.GetProject(document).Options.Format;
             return ToLsp(document, Formatter.FormatRange(document.Tree, document.GetSpan(p.Range), options));
-        });
+        }, staleOnEdit: true);
     }
 
     private static TextEdit[] ToLsp(DocumentSnapshot document, IReadOnlyList<FormatEdit> edits)

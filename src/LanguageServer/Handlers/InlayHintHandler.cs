@@ -15,7 +15,7 @@ namespace ClaimLang.LanguageServer.Handlers;
 internal sealed class InlayHintHandler : ILspHandler
 {
     public void Register(HandlerRegistry registry) =>
-        registry.Request<InlayHintParams, List<InlayHint>>("textDocument/inlayHint", Handle);
+        registry.Request<InlayHintParams, List<InlayHint>>("textDocument/inlayHint", Handle, staleOnEdit: true);
 
     private static List<InlayHint> Handle(InlayHintParams p, RequestContext context, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ internal sealed class SemanticTokensHandler : ILspHandler
             var model = context.Workspace.GetProject(document).GetSemanticModel(document);
             var data = SemanticTokensBuilder.Build(document, model, null, cancellationToken);
             return new SemanticTokens(context.Services.SemanticTokens.Store(document.Uri, data), data);
-        });
+        }, staleOnEdit: true);
         registry.Request<SemanticTokensDeltaParams, object>("textDocument/semanticTokens/full/delta", (p, context, cancellationToken) =>
         {
             var document = context.GetDocument(p.TextDocument);
@@ -26,12 +26,12 @@ internal sealed class SemanticTokensHandler : ILspHandler
             return previous is null
                 ? new SemanticTokens(id, data)
                 : new SemanticTokensDelta(id, SemanticTokensCache.Diff(previous, data));
-        });
+        }, staleOnEdit: true);
         registry.Request<SemanticTokensRangeParams, SemanticTokens>("textDocument/semanticTokens/range", (p, context, cancellationToken) =>
         {
             var document = context.GetDocument(p.TextDocument);
             var model = context.Workspace.GetProject(document).GetSemanticModel(document);
             return new SemanticTokens(null, SemanticTokensBuilder.Build(document, model, document.GetSpan(p.Range), cancellationToken));
-        });
+        }, staleOnEdit: true);
     }
 }

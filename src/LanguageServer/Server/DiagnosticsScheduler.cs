@@ -108,7 +108,11 @@ internal sealed class DiagnosticsScheduler
         }
     }
 
-    /// <summary>Checks the projects that changed since the last check; true when any did.</summary>
+    /// <summary>
+    /// Checks the projects that changed since the last check. True when an open document may now show stale
+    /// semantic results (tokens, lenses, hints) although its own text did not change: a change in another file of
+    /// its project, or a project that went away; the client is then asked to refresh them.
+    /// </summary>
     internal bool Check(WorkspaceSnapshot snapshot, CancellationToken cancellationToken)
     {
         bool any = false;
@@ -128,7 +132,16 @@ internal sealed class DiagnosticsScheduler
         foreach (var project in snapshot.Projects.Values.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             if (_checkedProjects.TryGetValue(project.Id, out var last) && ReferenceEquals(last, project)) continue;
-            any = true;
+            foreach (var document in project.Documents.Values)
+            {
+                // An open document that is the same as before, in a project that changed around it.
+                if (document.IsOpen && last is not null && last.Documents.TryGetValue(document.Key, out var before)
+                    && ReferenceEquals(before.Tree, document.Tree) && before.Version == document.Version)
+                {
+                    any = true;
+                    break;
+                }
+            }
             var outputs = Compute(snapshot, project, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
 
@@ -145,7 +158,12 @@ internal sealed class DiagnosticsScheduler
                 bool publish = previous is null
                     ? output.Diagnostics.Count > 0 || output.Version is not null
                     : previous.Fingerprint != fingerprint || previous.Version != output.Version || previous.Uri != output.Uri;
-                if (!publish) continue;
+                if (!publish)
+                {
+                    // Same diagnostics, but the document may have moved here from another project: adopt it.
+                    if (previous is not null && previous.ProjectId != project.Id) _published[key] = previous with { ProjectId = project.Id };
+                    continue;
+                }
                 _publish(new PublishDiagnosticsParams { Uri = output.Uri, Version = output.Version, Diagnostics = output.Diagnostics });
                 _published[key] = new Published(output.Uri, output.Version, fingerprint, project.Id);
             }

@@ -10,7 +10,9 @@ internal interface ILspHandler
 }
 
 /// <summary>A request method: reads its parameters from JSON and computes a result on a workspace snapshot.</summary>
-internal sealed record RequestRegistration(string Method, Func<JsonElement?, RequestContext, CancellationToken, object?> Invoke, Type ResultType);
+/// <param name="StaleOnEdit">An edit of the request's document while it runs makes the answer worthless: the
+/// request is cancelled and answered with ContentModified.</param>
+internal sealed record RequestRegistration(string Method, Func<JsonElement?, RequestContext, CancellationToken, object?> Invoke, Type ResultType, bool StaleOnEdit);
 
 /// <summary>A notification method: runs in message order on the server's loop (it may change the workspace).</summary>
 internal sealed record NotificationRegistration(string Method, Action<JsonElement?, NotificationContext> Invoke);
@@ -21,11 +23,11 @@ internal sealed class HandlerRegistry
     private readonly Dictionary<string, RequestRegistration> _requests = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NotificationRegistration> _notifications = new(StringComparer.Ordinal);
 
-    public void Request<TParams, TResult>(string method, Func<TParams, RequestContext, CancellationToken, TResult> handler)
+    public void Request<TParams, TResult>(string method, Func<TParams, RequestContext, CancellationToken, TResult> handler, bool staleOnEdit = false)
     {
         _requests.Add(method, new RequestRegistration(method,
             (parameters, context, cancellationToken) => handler(ReadParams<TParams>(method, parameters), context, cancellationToken),
-            typeof(TResult)));
+            typeof(TResult), staleOnEdit));
     }
 
     public void Notification<TParams>(string method, Action<TParams, NotificationContext> handler)

@@ -25,7 +25,17 @@ internal sealed class LspServer
     private readonly WorkspaceManager _workspace;
     private readonly DiagnosticsScheduler _diagnostics;
     private readonly ServerServices _services;
-    private readonly ConcurrentDictionary<RequestId, CancellationTokenSource> _inflight = new();
+    private readonly ConcurrentDictionary<RequestId, Inflight> _inflight = new();
+
+    /// <summary>A running request: its cancellation, and the document it is about (for ContentModified).</summary>
+    private sealed class Inflight(CancellationTokenSource cancellation, string? documentKey, bool staleOnEdit)
+    {
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+        public string? DocumentKey { get; } = documentKey;
+        public bool StaleOnEdit { get; } = staleOnEdit;
+        public volatile bool ContentModified;
+    }
+
     private readonly ConcurrentDictionary<long, TaskCompletionSource<JsonElement?>> _outgoing = new();
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TextWriter _log;
@@ -36,6 +46,7 @@ internal sealed class LspServer
     private State _state;
     private ClientInfo _client = ClientInfo.Default;
     private bool _initializedSeen;
+    private CancellationTokenSource? _stopReading;
 
     public LspServer(Stream input, Stream output, LanguageServerOptions options)
     {
@@ -55,6 +66,9 @@ internal sealed class LspServer
     /// <summary>Runs until <c>exit</c> or the end of the input. 0 when <c>shutdown</c> came first, else 1.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _stopReading = stopReading;
+        cancellationToken = stopReading.Token;
         bool exitRequested = false;
         try
         {
@@ -116,6 +130,7 @@ internal sealed class LspServer
             Fail(MessageReader.SniffId(body), ErrorCodes.ParseError, "the message is not valid UTF-8");
             return false;
         }
+        LoneSurrogates.Replace(body);
         JsonDocument document;
         try
         {
@@ -247,7 +262,8 @@ internal sealed class LspServer
         EnsureLoaded();
 
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
-        if (!_inflight.TryAdd(id, cancellation))
+        var inflight = new Inflight(cancellation, DocumentKeyOf(parameters), registration.StaleOnEdit);
+        if (!_inflight.TryAdd(id, inflight))
         {
             cancellation.Dispose();
             _writer.SendError(id, ErrorCodes.InvalidRequest, $"{method}: a request with the id {id} is still running");
@@ -255,11 +271,18 @@ internal sealed class LspServer
         }
         var context = new RequestContext(_workspace.Current, _client, _services);
         Interlocked.Increment(ref _running);
-        _ = Task.Run(() => Execute(id, registration, parameters, context, cancellation));
+        _ = Task.Run(() => Execute(id, registration, parameters, context, inflight));
     }
 
-    private void Execute(RequestId id, RequestRegistration registration, JsonElement? parameters, RequestContext context, CancellationTokenSource cancellation)
+    private static string? DocumentKeyOf(JsonElement? parameters) =>
+        parameters is { ValueKind: JsonValueKind.Object } p && p.TryGetProperty("textDocument", out var document)
+        && document.ValueKind == JsonValueKind.Object && document.TryGetProperty("uri", out var uri) && uri.ValueKind == JsonValueKind.String
+            ? DocumentKeys.FromUri(uri.GetString()!)
+            : null;
+
+    private void Execute(RequestId id, RequestRegistration registration, JsonElement? parameters, RequestContext context, Inflight inflight)
     {
+        var cancellation = inflight.Cancellation;
         try
         {
             cancellation.Token.ThrowIfCancellationRequested();
@@ -268,7 +291,10 @@ internal sealed class LspServer
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            _writer.SendError(id, ErrorCodes.RequestCancelled, $"{registration.Method}: the request was cancelled");
+            if (inflight.ContentModified)
+                _writer.SendError(id, ErrorCodes.ContentModified, $"{registration.Method}: the document changed while the request ran");
+            else
+                _writer.SendError(id, ErrorCodes.RequestCancelled, $"{registration.Method}: the request was cancelled");
         }
         catch (LspException e)
         {
@@ -309,7 +335,61 @@ internal sealed class LspServer
             folders.Add(parameters.RootPath);
         }
         _workspace.SetFolders(folders);
+        if (parameters.ProcessId is int parent) WatchParent(parent);
         return new InitializeResult(ServerCapabilitiesBuilder.Build(), new ServerInfo("claimlang", LanguageServerHost.Version));
+    }
+
+    /// <summary>
+    /// The protocol asks the server to exit when the process that started it is gone (so that no server outlives its
+    /// editor). Checked every few seconds; the exit code is then 1.
+    /// </summary>
+    private void WatchParent(int processId)
+    {
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (!_lifetime.IsCancellationRequested)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(5), _lifetime.Token).ConfigureAwait(false);
+                    if (IsRunning(processId)) continue;
+                    WriteStderr("info", $"the client process {processId} has exited; stopping");
+                    _stopReading?.Cancel();
+                    return;
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        });
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return true; // exists, but we may not look at it
+        }
+        catch (NotSupportedException)
+        {
+            return true;
+        }
     }
 
     private void EnsureLoaded()
@@ -372,8 +452,29 @@ internal sealed class LspServer
         {
             Log(MessageType.Error, $"{method} failed: {e}");
         }
-        if (_workspace.Current.Version != before) _diagnostics.Request();
+        if (_workspace.Current.Version != before)
+        {
+            _diagnostics.Request();
+            if (method is "textDocument/didChange" or "textDocument/didClose" && DocumentKeyOf(parameters) is { } key) MarkStale(key);
+        }
         return false;
+    }
+
+    /// <summary>Cancels the running requests about a document that just changed (they answer ContentModified).</summary>
+    private void MarkStale(string documentKey)
+    {
+        foreach (var inflight in _inflight.Values)
+        {
+            if (!inflight.StaleOnEdit || inflight.DocumentKey is null || !DocumentKeys.Comparer.Equals(inflight.DocumentKey, documentKey)) continue;
+            inflight.ContentModified = true;
+            try
+            {
+                inflight.Cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
     }
 
     private void Cancel(JsonElement? parameters)
@@ -383,11 +484,11 @@ internal sealed class LspServer
             WriteStderr("warning", "$/cancelRequest without a valid id");
             return;
         }
-        if (_inflight.TryGetValue(id, out var cancellation))
+        if (_inflight.TryGetValue(id, out var inflight))
         {
             try
             {
-                cancellation.Cancel();
+                inflight.Cancellation.Cancel();
             }
             catch (ObjectDisposedException)
             {
@@ -413,9 +514,9 @@ internal sealed class LspServer
             new RegistrationParams([new Registration("claimlang-watched-files", "workspace/didChangeWatchedFiles", options)]));
     }
 
-    private void OnChecked(bool changed)
+    private void OnChecked(bool refresh)
     {
-        if (!changed || _state != State.Running) return;
+        if (!refresh || _state != State.Running) return;
         if (_client.SemanticTokensRefresh) _ = SendRequestAsync<object>("workspace/semanticTokens/refresh", null);
         if (_client.CodeLensRefresh) _ = SendRequestAsync<object>("workspace/codeLens/refresh", null);
         if (_client.InlayHintRefresh) _ = SendRequestAsync<object>("workspace/inlayHint/refresh", null);
