@@ -79,12 +79,8 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
   const serverOptions: ServerOptions = { run: executable, debug: executable };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'claim' }],
-    synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/*.claim'),
-        vscode.workspace.createFileSystemWatcher('**/claimlang.json'),
-      ],
-    },
+    // No synchronize.fileEvents: the server registers its own watchers for **/*.claim and **/claimlang.json
+    // (workspace/didChangeWatchedFiles, dynamic registration), so watching here too would send every event twice.
     outputChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
   };

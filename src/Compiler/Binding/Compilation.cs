@@ -15,7 +15,7 @@ namespace ClaimLang.Binding;
 public sealed class Compilation
 {
     private readonly Lazy<BoundWorkspace> _bound;
-    private readonly Lazy<ImmutableArray<Diagnostic>> _diagnostics;
+    private ImmutableArray<Diagnostic>? _diagnostics;
     private readonly Dictionary<string, SyntaxTree> _byPath;
     private Dictionary<Symbol, List<(SyntaxTree Tree, BoundReference Reference)>>? _referencesBySymbol;
     private readonly object _gate = new();
@@ -33,7 +33,6 @@ public sealed class Compilation
         _byPath = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
         foreach (var tree in SyntaxTrees) _byPath.TryAdd(tree.FilePath, tree);
         _bound = new Lazy<BoundWorkspace>(() => new Binder(SyntaxTrees, CancellationToken.None).Bind(), LazyThreadSafetyMode.ExecutionAndPublication);
-        _diagnostics = new Lazy<ImmutableArray<Diagnostic>>(() => ComputeDiagnostics(CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Creates a compilation.</summary>
@@ -101,9 +100,16 @@ public sealed class Compilation
     /// </summary>
     public ImmutableArray<Diagnostic> GetDiagnostics(CancellationToken cancellation = default)
     {
-        if (_diagnostics.IsValueCreated || !cancellation.CanBeCanceled) return _diagnostics.Value;
+        lock (_gate)
+        {
+            if (_diagnostics is { } cached) return cached;
+        }
+        // Computed outside the lock so that a cancelled caller does not hold others up; the first result wins.
         var result = ComputeDiagnostics(cancellation);
-        return result;
+        lock (_gate)
+        {
+            return _diagnostics ??= result;
+        }
     }
 
     /// <summary>The diagnostics of one file.</summary>

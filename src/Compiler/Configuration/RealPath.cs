@@ -6,7 +6,7 @@ namespace ClaimLang.Configuration;
 /// there, and <c>..</c> after a link goes to the parent of the link's target. Components that do not exist are
 /// kept as written. Nothing is opened.
 /// </summary>
-internal static class RealPath
+public static class RealPath
 {
     /// <summary>More link hops than this means a loop (the same bound Linux uses).</summary>
     public const int MaxLinkHops = 40;
