@@ -130,13 +130,17 @@ public sealed class Compilation
             raw.AddRange(tree.GetDiagnostics());
         }
         raw.AddRange(bound.Diagnostics.Items);
+        // The analyzers only read the bound workspace, so they run side by side, each with its own bag; the
+        // bags are added in analyzer order, and everything is sorted below, so the result does not depend on timing.
         var context = new AnalysisContext(bound, Options, Today, Documents, cancellation);
-        foreach (var analyzer in Analyzers)
+        var bags = new DiagnosticBag[Analyzers.Count];
+        Parallel.For(0, Analyzers.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             var bag = new DiagnosticBag();
-            analyzer.Analyze(context, bag);
-            raw.AddRange(bag.Items);
-        }
+            Analyzers[i].Analyze(context, bag);
+            bags[i] = bag;
+        });
+        foreach (var bag in bags) raw.AddRange(bag.Items);
 
         var suppressions = new Dictionary<string, SuppressionMap>(StringComparer.Ordinal);
         var result = new List<Diagnostic>(raw.Count);
