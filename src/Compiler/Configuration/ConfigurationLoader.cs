@@ -48,7 +48,7 @@ public static class ConfigurationLoader
         string json;
         try
         {
-            json = File.ReadAllText(path, Encoding.UTF8);
+            json = ClaimLang.Workspace.SafeFile.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

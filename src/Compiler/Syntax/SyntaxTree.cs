@@ -203,7 +203,10 @@ public sealed class SyntaxTree
             if (!windowIsRest && parser.TouchedEnd) return false;
             // Skip old declarations that the re-parsed text has already moved past.
             while (k < count && starts[k] + delta < position) k++;
-            if (k < count && starts[k] + delta == position && parser.Position < window.Length)
+            // A declaration is reused only where it keeps its place relative to the start of the file: at position 0
+            // a byte-order mark is trivia, anywhere else it is a bad character, so a declaration that moves to or
+            // from the very start must be parsed again.
+            if (k < count && starts[k] + delta == position && parser.Position < window.Length && (starts[k] == 0) == (position == 0))
             {
                 // Synchronised: the old declarations from k on are unchanged; reuse them as they are.
                 var eofParser = new Parser(newText.ToString(TextSpan.FromBounds(oldList.FullWidth + delta, newText.Length)), 0, null, atTextStart: false);

@@ -61,7 +61,10 @@ public static class WorkspaceLoader
         return file.StartsWith(prefix, StringComparison.Ordinal) || file == folder;
     }
 
-    /// <summary>Reads and parses files in parallel; unreadable files are an input error.</summary>
+    /// <summary>
+    /// Reads and parses files in parallel; unreadable files (no permission, a folder, a named pipe, a device) are an
+    /// input error.
+    /// </summary>
     public static (List<SyntaxTree> Trees, List<Diagnostic> EncodingErrors) ParseFiles(IReadOnlyList<string> files, CancellationToken cancellation = default)
     {
         var trees = new SyntaxTree[files.Count];
@@ -72,7 +75,7 @@ public static class WorkspaceLoader
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(files[i]);
+                bytes = SafeFile.ReadAllBytes(files[i]);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

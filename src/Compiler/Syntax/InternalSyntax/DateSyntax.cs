@@ -8,6 +8,6 @@ internal static class DateSyntax
     {
         var result = ClaimLang.Runtime.EdtfDate.Parse(text);
         if (result.Success || result.ErrorKind == ClaimLang.Runtime.EdtfErrorKind.Impossible) return null;
-        return $"malformed date '{text.ToString()}': {result.ErrorMessage}";
+        return $"malformed date '{MessageText.Quote(text.ToString(), 40)}': {MessageText.Quote(result.ErrorMessage ?? "", 200)}";
     }
 }

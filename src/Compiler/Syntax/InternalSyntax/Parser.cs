@@ -153,12 +153,12 @@ internal sealed class Parser
     private static string Found(in LexedToken t) => t.Kind switch
     {
         SyntaxKind.EndOfFileToken => "the end of the file",
-        SyntaxKind.IdentifierToken => $"'{t.Text}'",
+        SyntaxKind.IdentifierToken => $"'{MessageText.Quote(t.Text)}'",
         SyntaxKind.BadToken => $"'{Shorten(t.Text)}'",
         SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken => "a string",
-        SyntaxKind.NumberLiteralToken => $"the number '{t.Text}'",
+        SyntaxKind.NumberLiteralToken => $"the number '{MessageText.Quote(t.Text)}'",
         SyntaxKind.DateLiteralToken => $"the date '{Shorten(t.Text)}'",
-        _ => $"'{t.Text}'",
+        _ => $"'{MessageText.Quote(t.Text)}'",
     };
 
     private string FoundHere()
@@ -167,7 +167,7 @@ internal sealed class Parser
         return t.Kind == SyntaxKind.EndOfFileToken || t.StartsLine ? "the end of the line" : Found(t);
     }
 
-    private static string Shorten(string text) => text.Length <= 24 ? text : text[..21] + "…";
+    private static string Shorten(string text) => MessageText.Quote(text, 24);
 
     // ------------------------------------------------------------------ compilation unit
 
@@ -230,7 +230,7 @@ internal sealed class Parser
                 ? Suggestions.Best(first.Text, SyntaxFacts.DeclarationKeywords.Keys.Order(StringComparer.Ordinal))
                 : null;
             string message = suggestion is not null
-                ? $"'{first.Text}' does not start a declaration; did you mean '{suggestion}'?"
+                ? $"'{MessageText.Quote(first.Text)}' does not start a declaration; did you mean '{suggestion}'?"
                 : $"a line must start with a declaration keyword (source, actor, place, predicate, hypothesis or claim), found {Found(first)}";
             node = ParseSkippedDeclaration(DiagnosticCatalog.NotADeclaration, message, suggestion);
         }
@@ -286,8 +286,8 @@ internal sealed class Parser
     {
         string word = SyntaxFacts.DeclarationName(kind);
         var keyword = Eat(keywordKind);
-        var name = ExpectIdentifier($"expected a name after '{word}'");
-        var title = ExpectString($"expected the {textPart} (a string) after {word} '{(name.IsMissing ? "…" : name.Text)}'");
+        var name = ExpectIdentifier(new LazyMessage("expected a name after '", word, "'"));
+        var title = ExpectString(new LazyMessage("expected the ", textPart, " (a string) after ", word, " '", name.IsMissing ? "…" : null, "'", name.IsMissing ? null : name.Text));
         var clauses = ParseClauses(kind);
         return Finish(kind, keyword, name, title, clauses);
     }
@@ -336,12 +336,12 @@ internal sealed class Parser
             if (!AtDeclarationEnd && Peek().Kind == SyntaxKind.DotToken)
             {
                 dot = Eat(SyntaxKind.DotToken);
-                predicate = ExpectIdentifier($"expected a predicate name after '{subject.Text}.'");
+                predicate = ExpectIdentifier(new LazyMessage("expected a predicate name after '", g: ".'", h: subject.Text));
             }
             else
             {
                 ReportAfterPrevious(DiagnosticCatalog.MissingPart,
-                    $"expected '.' and a predicate after the subject '{subject.Text}' (write '{subject.Text}.predicate')");
+                    $"expected '.' and a predicate after the subject '{MessageText.Quote(subject.Text)}' (write '{MessageText.Quote(subject.Text)}.predicate')");
                 dot = GreenToken.Missing(SyntaxKind.DotToken);
                 predicate = GreenToken.Missing(SyntaxKind.IdentifierToken);
             }
@@ -410,8 +410,8 @@ internal sealed class Parser
         {
             string? suggestion = Suggestions.Best(t.Text, names);
             string message = suggestion is not null
-                ? $"'{t.Text}' is not a clause of {article} {word}; did you mean '{suggestion}'?"
-                : $"'{t.Text}' is not a clause of {article} {word} (its clauses are: {list})";
+                ? $"'{MessageText.Quote(t.Text)}' is not a clause of {article} {word}; did you mean '{suggestion}'?"
+                : $"'{MessageText.Quote(t.Text)}' is not a clause of {article} {word} (its clauses are: {list})";
             Report(t.Start, t.Width, DiagnosticCatalog.NotAClause, message, suggestion);
         }
         else
@@ -423,32 +423,32 @@ internal sealed class Parser
     private GreenNode ParseClause(SyntaxFacts.ClauseInfo info)
     {
         var keyword = Eat(info.KeywordKind);
-        string after = $"after '{info.Keyword}'";
+        string k = info.Keyword;
         switch (info.Shape)
         {
             case ClauseValueShape.Date:
                 return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectDate(info.Keyword)]);
             case ClauseValueShape.String:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectString($"expected a string {after}")]);
+                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectString(new LazyMessage("expected a string after '", k, "'"))]);
             case ClauseValueShape.Identifier:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectIdentifier($"expected a word {after} (for example 'kind outlet')")]);
+                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectIdentifier(new LazyMessage("expected a word after '", k, "' (for example 'kind outlet')"))]);
             case ClauseValueShape.Grade:
                 return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectGrade(info.KeywordKind)]);
             case ClauseValueShape.Name:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectIdentifier($"expected a name {after}")]);
+                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectIdentifier(new LazyMessage("expected a name after '", k, "'"))]);
             case ClauseValueShape.NameList:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.Name, after)]);
+                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.Name, k)]);
             case ClauseValueShape.IdentifierList:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.Name, after)]);
+                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.Name, k)]);
             case ClauseValueShape.StringList:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.String, after)]);
+                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.String, k)]);
             case ClauseValueShape.ReferenceList:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.Reference, after)]);
+                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.Reference, k)]);
             case ClauseValueShape.Reference:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseReference($"expected a claim reference {after}")]);
+                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseReference(new LazyMessage("expected a claim reference after '", k, "'"))]);
             case ClauseValueShape.Coordinates:
             {
-                var latitude = ExpectNumber($"expected a latitude {after} (write 'at 33.51, 36.29')");
+                var latitude = ExpectNumber(new LazyMessage("expected a latitude after '", k, "' (write 'at 33.51, 36.29')"));
                 GreenToken comma, longitude;
                 if (!AtDeclarationEnd && Peek().Kind == SyntaxKind.CommaToken)
                 {
@@ -470,7 +470,8 @@ internal sealed class Parser
 
     private enum ListItem { Name, String, Reference }
 
-    private GreenNode ParseSeparated(ListItem item, string after)
+    /// <param name="keyword">The clause keyword the list follows (for messages).</param>
+    private GreenNode ParseSeparated(ListItem item, string keyword)
     {
         var items = RentList();
         string expected = item switch
@@ -479,16 +480,16 @@ internal sealed class Parser
             ListItem.Reference => "a reference",
             _ => "a name",
         };
-        items.Add(ParseListItem(item, $"expected {expected} {after}"));
+        items.Add(ParseListItem(item, new LazyMessage("expected ", expected, " after '", keyword, "'")));
         while (!AtDeclarationEnd && Peek().Kind == SyntaxKind.CommaToken)
         {
             items.Add(Eat(SyntaxKind.CommaToken));
-            items.Add(ParseListItem(item, $"expected {expected} after ','"));
+            items.Add(ParseListItem(item, new LazyMessage("expected ", expected, " after ','")));
         }
         return new GreenSyntaxNode(SyntaxKind.List, ToArrayAndReturn(items));
     }
 
-    private GreenNode ParseListItem(ListItem item, string message) => item switch
+    private GreenNode ParseListItem(ListItem item, LazyMessage message) => item switch
     {
         ListItem.String => ExpectString(message),
         ListItem.Reference => ParseReference(message),
@@ -496,13 +497,13 @@ internal sealed class Parser
     };
 
     /// <summary><c>Name</c> or <c>Subject.predicate</c>.</summary>
-    private GreenNode ParseReference(string message)
+    private GreenNode ParseReference(LazyMessage message)
     {
         var name = ExpectIdentifier(message);
         if (!name.IsMissing && !AtDeclarationEnd && Peek().Kind == SyntaxKind.DotToken)
         {
             var dot = Eat(SyntaxKind.DotToken);
-            var member = ExpectIdentifier($"expected a predicate name after '{name.Text}.'");
+            var member = ExpectIdentifier(new LazyMessage("expected a predicate name after '", g: ".'", h: name.Text));
             return new GreenSyntaxNode(SyntaxKind.Reference, [name, dot, member]);
         }
         return new GreenSyntaxNode(SyntaxKind.Reference, [name, null, null]);
@@ -525,7 +526,7 @@ internal sealed class Parser
             }
             else
             {
-                if (!name.IsMissing) ReportAtCurrent(DiagnosticCatalog.MissingPart, $"expected ':' and a type after the parameter '{name.Text}' (write '{name.Text}: actor')");
+                if (!name.IsMissing) ReportAtCurrent(DiagnosticCatalog.MissingPart, $"expected ':' and a type after the parameter '{MessageText.Quote(name.Text)}' (write '{MessageText.Quote(name.Text)}: actor')");
                 colon = GreenToken.Missing(SyntaxKind.ColonToken);
                 type = GreenToken.Missing(SyntaxKind.IdentifierToken);
             }
@@ -607,7 +608,7 @@ internal sealed class Parser
             if (SyntaxFacts.TypeKeywords.TryGetValue(t.Text, out var kind)) return Eat(kind);
             string? suggestion = Suggestions.Best(t.Text, SyntaxFacts.TypeKeywords.Keys.Order(StringComparer.Ordinal));
             ReportAtCurrent(DiagnosticCatalog.UnexpectedToken,
-                $"unknown parameter type '{t.Text}'; expected actor, place, date, number, text or claim" +
+                $"unknown parameter type '{MessageText.Quote(t.Text)}'; expected actor, place, date, number, text or claim" +
                 (suggestion is null ? "" : $" (did you mean '{suggestion}'?)"), suggestion);
             return EatAsIs();
         }
@@ -617,21 +618,21 @@ internal sealed class Parser
 
     // ------------------------------------------------------------------ single values
 
-    private GreenToken ExpectIdentifier(string message)
+    private GreenToken ExpectIdentifier(LazyMessage message)
     {
         if (!AtDeclarationEnd && Peek().Kind == SyntaxKind.IdentifierToken) return EatAsIs();
         ReportMissing(message);
         return GreenToken.Missing(SyntaxKind.IdentifierToken);
     }
 
-    private GreenToken ExpectString(string message)
+    private GreenToken ExpectString(LazyMessage message)
     {
         if (!AtDeclarationEnd && Peek().Kind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken) return EatAsIs();
         ReportMissing(message);
         return GreenToken.Missing(SyntaxKind.StringLiteralToken);
     }
 
-    private GreenToken ExpectNumber(string message)
+    private GreenToken ExpectNumber(LazyMessage message)
     {
         if (!AtDeclarationEnd && Peek().Kind == SyntaxKind.NumberLiteralToken) return EatAsIs();
         ReportMissing(message);
@@ -661,7 +662,7 @@ internal sealed class Parser
                 if (!IsYear(t.Text))
                 {
                     Report(t.Start, t.Width, DiagnosticCatalog.MalformedDate,
-                        $"malformed date '{t.Text}': a bare number where a date is expected must be a four-digit year");
+                        $"malformed date '{MessageText.Quote(t.Text)}': a bare number where a date is expected must be a four-digit year");
                 }
                 return EatAsIs();
             }
@@ -674,14 +675,30 @@ internal sealed class Parser
         text.Length == 4 && SyntaxFacts.IsDigit(text[0]) && SyntaxFacts.IsDigit(text[1]) && SyntaxFacts.IsDigit(text[2]) && SyntaxFacts.IsDigit(text[3]);
 
     /// <summary>A missing part: reported on the previous token (or on an unexpected token right here).</summary>
-    private void ReportMissing(string message)
+    private void ReportMissing(LazyMessage lazy)
     {
+        if (_recovering) return;
+        string message = lazy.ToString();
         ref var t = ref Peek();
         if (t.Kind == SyntaxKind.EndOfFileToken || t.StartsLine || t.Kind == SyntaxKind.IdentifierToken)
             ReportAfterPrevious(DiagnosticCatalog.MissingPart, message);
         else
             Report(t.Start, t.Width, DiagnosticCatalog.MissingPart, message.Contains(", found ", StringComparison.Ordinal) ? message : $"{message}, found {Found(t)}");
     }
+}
+
+/// <summary>
+/// A diagnostic message put together only when it is reported. The parser names what it expects at every step, and
+/// formatting those messages eagerly (on the success path, for every clause and list) was a large share of parse time
+/// and allocations. Up to eight pieces, concatenated; a null piece is skipped. A string converts implicitly.
+/// </summary>
+internal readonly struct LazyMessage(string a, string? b = null, string? c = null, string? d = null, string? e = null, string? f = null, string? g = null, string? h = null)
+{
+    public static implicit operator LazyMessage(string text) => new(text);
+
+    /// <summary>Quotes the name piece <paramref name="h"/> as messages do (it goes between pieces f and g).</summary>
+    public override string ToString() =>
+        string.Concat(string.Concat(a, b, c, d), string.Concat(e, f, h is null ? null : MessageText.Quote(h), g));
 }
 
 /// <summary>
@@ -697,7 +714,10 @@ internal sealed class TokenCache
 
     public GreenToken Get(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing)
     {
-        if (text.Length > 48 || (leading is not null && !IsShareable(leading)) || (trailing is not null && !IsShareable(trailing)))
+        // String literals are (nearly) never repeated and their texts are fresh strings: hashing a fresh object's
+        // identity is a slow runtime call, and the entry would only evict a useful one.
+        if (text.Length > 48 || kind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken
+            || (leading is not null && !IsShareable(leading)) || (trailing is not null && !IsShareable(trailing)))
             return new GreenToken(kind, text, leading, trailing);
         int hash = HashCode.Combine((int)kind, RuntimeHelpers.GetHashCode(text),
             leading is null ? 0 : RuntimeHelpers.GetHashCode(leading), trailing is null ? 0 : RuntimeHelpers.GetHashCode(trailing));
