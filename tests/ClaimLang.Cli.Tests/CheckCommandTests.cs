@@ -193,3 +193,37 @@ public class FmtCommandTests
         Assert.Equal(broken, File.ReadAllText(folder.Full("a.claim")));
     }
 }
+
+public class ReportSafetyTests
+{
+    [Fact]
+    public void Control_characters_from_claim_files_never_reach_the_terminal()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.claim", "source S \"s\" document \"\\u{1B}]0;pwned\\u{7}\"\nactor A \"a\"\nclaim A.p source S confidence low\n");
+        foreach (var format in new[] { "text", "msbuild" })
+        {
+            var result = Claimc.Run(folder.Path, "check", "--format", format);
+            Assert.Contains("CLM4002", result.Output);
+            Assert.DoesNotContain('\u001B', result.Output);
+            Assert.DoesNotContain('\u0007', result.Output);
+            Assert.Contains("U+001B", result.Output);
+        }
+    }
+}
+
+public class EmptyTextTests
+{
+    [Fact]
+    public void A_dataset_with_empty_titles_and_names_loads_back()
+    {
+        using var folder = new TempFolder();
+        folder.Write("a.claim", "source S \"\"\nactor A \"\"\nplace P \"\"\nhypothesis H \"\"\nclaim A.p at P source S confidence low supports H\n");
+        var result = Claimc.Run(folder.Path, "build", "-o", "out");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var dataset = ClaimLang.Runtime.ClaimDataset.Load(folder.Full("out/dataset.json"));
+        Assert.Equal("", dataset.Sources.Single().Title);
+        Assert.Equal("", dataset.Actors.Single().Name);
+        Assert.Equal("", dataset.Hypotheses.Single().Statement);
+    }
+}

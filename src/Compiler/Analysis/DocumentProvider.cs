@@ -47,7 +47,8 @@ public sealed class FileDocumentProvider : IDocumentProvider
         try
         {
             if (!File.Exists(fullPath)) return new DocumentResult(DocumentStatus.NotFound, null, $"no file at '{relativePath}' under the workspace root");
-            return new DocumentResult(DocumentStatus.Loaded, File.ReadAllText(fullPath), null);
+            // SafeFile refuses named pipes and devices, which would block or never end.
+            return new DocumentResult(DocumentStatus.Loaded, ClaimLang.Workspace.SafeFile.ReadAllText(fullPath), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ClaimLang.Binding;
 using ClaimLang.Diagnostics;
 using ClaimLang.Syntax;
+using ClaimLang.Syntax.InternalSyntax;
 
 namespace ClaimLang.Analysis;
 
@@ -29,11 +30,11 @@ public sealed class ProvenanceAnalyzer : IAnalyzer
                     break;
                 case DocumentStatus.OutsideRoot:
                     diagnostics.Report(DiagnosticCatalog.DocumentOutsideRoot, location,
-                        $"the document path '{source.Document}' leaves the workspace root ({result.Message}); keep source documents inside the workspace");
+                        $"the document path '{MessageText.Quote(source.Document)}' leaves the workspace root ({result.Message}); keep source documents inside the workspace");
                     break;
                 default:
                     diagnostics.Report(DiagnosticCatalog.DocumentNotFound, location,
-                        $"the document '{source.Document}' of source '{source.Name}' was not found: {result.Message}");
+                        $"the document '{MessageText.Quote(source.Document)}' of source '{source.Name}' was not found: {result.Message}");
                     break;
             }
         }

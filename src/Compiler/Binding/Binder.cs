@@ -142,7 +142,7 @@ internal sealed class Binder
     {
         var related = first.Location is { } location ? new[] { new RelatedLocation(location, $"'{first.Name}' is first declared here") } : null;
         _diagnostics.Report(DiagnosticCatalog.DuplicateDeclaration, d.LocationOf(name),
-            $"'{name.Text}' is already declared as a {firstKind}; names of sources, actors, places, hypotheses and claim labels must be unique", related);
+            $"'{Q(name.Text)}' is already declared as a {firstKind}; names of sources, actors, places, hypotheses and claim labels must be unique", related);
     }
 
     private void Record(DeclarationReference d, NameUse use, Symbol symbol, ReferenceRole role) =>
@@ -193,18 +193,41 @@ internal sealed class Binder
         if (Array.IndexOf(kinds, symbol.Kind) < 0)
         {
             _diagnostics.Report(DiagnosticCatalog.WrongKindOfName, d.LocationOf(offset, length),
-                $"'{name}' is {Article(symbol.KindName)}, but {what} must be {Describe(kinds)}",
-                symbol.Location is { } l ? [new RelatedLocation(l, $"'{name}' is declared here")] : null);
+                $"'{Q(name)}' is {Article(symbol.KindName)}, but {what} must be {Describe(kinds)}",
+                symbol.Location is { } l ? [new RelatedLocation(l, $"'{Q(name)}' is declared here")] : null);
             return null;
         }
         return symbol;
     }
 
+    // Did-you-mean costs a pass over the declared names. The same undefined name (a renamed actor used in many
+    // claims) is looked up once, and after a budget of distinct names the rest get no suggestion, so a workspace
+    // full of undefined names stays linear.
+    private readonly Dictionary<(string Name, SymbolKind[] Kinds), IReadOnlyList<string>> _suggestions = new();
+    private readonly Dictionary<SymbolKind[], string[]> _candidates = new(ReferenceEqualityComparer.Instance);
+    private int _suggestionBudget = 500;
+
+    private IReadOnlyList<string> SuggestionsFor(string name, SymbolKind[] kinds)
+    {
+        if (_suggestions.TryGetValue((name, kinds), out var cached)) return cached;
+        if (_suggestionBudget <= 0) return [];
+        _suggestionBudget--;
+        if (!_candidates.TryGetValue(kinds, out var candidates))
+        {
+            candidates = _names.Values.Where(s => Array.IndexOf(kinds, s.Kind) >= 0).Select(s => s.Name).ToArray();
+            _candidates[kinds] = candidates;
+        }
+        var closest = Suggestions.Closest(name, candidates);
+        _suggestions[(name, kinds)] = closest;
+        return closest;
+    }
+
+    private static string Q(string text) => MessageText.Quote(text);
+
     private void ReportUndefined(DeclarationReference d, string name, int offset, int length, SymbolKind[] kinds, string what)
     {
-        var candidates = _names.Values.Where(s => Array.IndexOf(kinds, s.Kind) >= 0).Select(s => s.Name);
-        var closest = Suggestions.Closest(name, candidates);
-        string message = $"undefined {what} '{name}'";
+        var closest = SuggestionsFor(name, kinds);
+        string message = $"undefined {what} '{Q(name)}'";
         if (closest.Count == 1) message += $"; did you mean '{closest[0]}'?";
         else if (closest.Count > 1) message += $"; did you mean {string.Join(", ", closest.Take(closest.Count - 1).Select(c => $"'{c}'"))} or '{closest[^1]}'?";
         var properties = new Dictionary<string, string> { ["name"] = name, ["expectedKind"] = Symbol.KindWord(kinds[0]) };
@@ -223,7 +246,7 @@ internal sealed class Binder
             var known = _claimsBySubjectPredicate.Keys.Select(k => k.Subject + "." + k.Predicate);
             var suggestion = Suggestions.Best(value.Text + "." + member.Text, known);
             _diagnostics.Report(DiagnosticCatalog.UndefinedName, d.LocationOf(value),
-                $"no claim has the subject '{value.Text}' and the predicate '{member.Text}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
+                $"no claim has the subject '{Q(value.Text)}' and the predicate '{Q(member.Text)}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
                 null, suggestion is null ? null : new Dictionary<string, string> { ["suggestion"] = suggestion });
             return null;
         }
@@ -420,7 +443,7 @@ internal sealed class Binder
             {
                 var suggestion = Suggestions.Best(predicateName.Text, _predicates.Keys);
                 _diagnostics.Report(DiagnosticCatalog.UndeclaredPredicate, d.LocationOf(predicateName),
-                    $"the predicate '{predicateName.Text}' is not declared" + (suggestion is null ? "; declare it with 'predicate " + predicateName.Text + "(…)'" : $"; did you mean '{suggestion}'?"),
+                    $"the predicate '{Q(predicateName.Text)}' is not declared" + (suggestion is null ? "; declare it with 'predicate " + Q(predicateName.Text) + "(…)'" : $"; did you mean '{suggestion}'?"),
                     null, suggestion is null ? new Dictionary<string, string> { ["name"] = predicateName.Text } : new Dictionary<string, string> { ["suggestion"] = suggestion, ["name"] = predicateName.Text });
             }
         }
@@ -557,7 +580,7 @@ internal sealed class Binder
                     {
                         var suggestion = Suggestions.Best(argName.Text, predicate.Parameters.Select(p => p.Name));
                         _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(argName),
-                            $"the predicate '{predicate.Name}' has no parameter '{argName.Text}'" +
+                            $"the predicate '{predicate.Name}' has no parameter '{Q(argName.Text)}'" +
                             (suggestion is not null ? $"; did you mean '{suggestion}'?" : $" (its parameters: {ParameterList(predicate)})"),
                             null, suggestion is null ? null : new Dictionary<string, string> { ["suggestion"] = suggestion });
                         continue;

@@ -117,9 +117,18 @@ public abstract class DiagnosticReportWriter
     }
 
     /// <summary>A message on one line: line breaks become spaces (for the line-oriented formats).</summary>
+    /// <summary>
+    /// The message on one line, with every other control character (ESC, BEL, C1 controls…) written as
+    /// <c>U+XXXX</c>: text quoted from a claim file must never reach a terminal as an escape sequence.
+    /// </summary>
     protected static string OneLine(string message)
     {
-        if (message.AsSpan().IndexOfAny('\r', '\n') < 0) return message;
+        bool plain = true;
+        foreach (char c in message)
+        {
+            if (char.IsControl(c)) { plain = false; break; }
+        }
+        if (plain) return message;
         var builder = new StringBuilder(message.Length);
         for (int i = 0; i < message.Length; i++)
         {
@@ -128,6 +137,10 @@ public abstract class DiagnosticReportWriter
             {
                 if (c == '\r' && i + 1 < message.Length && message[i + 1] == '\n') i++;
                 builder.Append(' ');
+            }
+            else if (char.IsControl(c))
+            {
+                builder.Append("U+").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
             }
             else
             {

@@ -300,7 +300,7 @@ internal static class DtoMapper
         return new Source
         {
             Id = Required(dto.Id, where, "id"),
-            Title = Required(dto.Title, where, "title"),
+            Title = RequiredText(dto.Title, where, "title"),
             Published = FromDto(dto.Published, where + ".published"),
             Author = dto.Author,
             Publisher = dto.Publisher,
@@ -325,7 +325,7 @@ internal static class DtoMapper
         return new Actor
         {
             Id = Required(dto.Id, where, "id"),
-            Name = Required(dto.Name, where, "name"),
+            Name = RequiredText(dto.Name, where, "name"),
             Kind = dto.Kind,
             Aka = Strings(dto.Aka, where + ".aka"),
             PartOf = dto.PartOf,
@@ -344,7 +344,7 @@ internal static class DtoMapper
         return new Place
         {
             Id = Required(dto.Id, where, "id"),
-            Name = Required(dto.Name, where, "name"),
+            Name = RequiredText(dto.Name, where, "name"),
             In = dto.In,
             Lat = dto.Lat,
             Lon = dto.Lon,
@@ -404,7 +404,7 @@ internal static class DtoMapper
         return new Hypothesis
         {
             Id = Required(dto.Id, where, "id"),
-            Statement = Required(dto.Statement, where, "statement"),
+            Statement = RequiredText(dto.Statement, where, "statement"),
             SupportedBy = Strings(dto.SupportedBy, where + ".supportedBy"),
             ContradictedBy = Strings(dto.ContradictedBy, where + ".contradictedBy"),
             Doc = dto.Doc,
@@ -556,6 +556,10 @@ internal static class DtoMapper
 
     private static string Required(string? value, string where, string property) =>
         string.IsNullOrEmpty(value) ? throw Bad(where, $"missing \"{property}\"") : value;
+
+    /// <summary>Free text written by the analyst (a title, a display name, a statement): present, but may be empty.</summary>
+    private static string RequiredText(string? value, string where, string property) =>
+        value ?? throw Bad(where, $"missing \"{property}\"");
 
     private static DatasetFormatException Bad(string where, string message) => new($"{where}: {message}");
 }

@@ -130,3 +130,26 @@ public class CompilationTests
         Assert.Single(diagnostics, d => d.Id == "CLM3011");
     }
 }
+
+public class SuggestionTests
+{
+    [Fact]
+    public void Every_use_of_an_undefined_name_gets_the_same_suggestion()
+    {
+        var b = new System.Text.StringBuilder("source MET \"t\"\nactor Guards \"g\"\n");
+        for (int i = 0; i < 2000; i++) b.Append("claim Gaurds.p").Append(i).Append(" source MET confidence low\n");
+        var compilation = Compilation.Create([SyntaxTree.Parse(b.ToString(), "a.claim")], today: new DateOnly(2026, 1, 1));
+        var undefined = compilation.GetDiagnostics().Where(d => d.Id == "CLM2001").ToList();
+        Assert.Equal(2000, undefined.Count);
+        Assert.All(undefined, d => Assert.Equal("Guards", d.Properties["suggestion"]));
+    }
+
+    [Fact]
+    public void A_huge_undefined_name_is_quoted_short_in_the_message()
+    {
+        var name = new string('x', 1_000_000);
+        var compilation = Compilation.Create([SyntaxTree.Parse($"source S \"s\"\nclaim {name}.p source S confidence low\n", "a.claim")], today: new DateOnly(2026, 1, 1));
+        var d = Assert.Single(compilation.GetDiagnostics(), d => d.Id == "CLM2001");
+        Assert.True(d.Message.Length < 200, d.Message.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
