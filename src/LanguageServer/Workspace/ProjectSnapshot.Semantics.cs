@@ -74,7 +74,7 @@ internal sealed class WorkspaceDocumentProvider : IDocumentProvider
             if (!info.Exists) return new DocumentResult(DocumentStatus.NotFound, null, $"no file at '{relativePath}' under the workspace root");
             if (_cache.TryGetValue(fullPath, out var entry) && entry.Modified == info.LastWriteTimeUtc && entry.Length == info.Length)
                 return entry.Result;
-            var result = new DocumentResult(DocumentStatus.Loaded, File.ReadAllText(fullPath), null);
+            var result = new DocumentResult(DocumentStatus.Loaded, ClaimLang.Workspace.SafeFile.ReadAllText(fullPath), null);
             _cache[fullPath] = new Entry(info.LastWriteTimeUtc, info.Length, result);
             return result;
         }

@@ -292,7 +292,7 @@ internal sealed class WorkspaceManager
                 _log(MessageType.Warning, $"{path} has {info.Length} bytes, more than {MaxFileBytes}; it is not analysed");
                 return null;
             }
-            byte[] bytes = File.ReadAllBytes(path);
+            byte[] bytes = ClaimLang.Workspace.SafeFile.ReadAllBytes(path); // refuses pipes and devices
             var content = bytes.AsSpan().StartsWith("\xEF\xBB\xBF"u8) ? bytes[3..] : bytes;
             var (text, error) = SourceFileReader.Decode(content, path);
             if (previous is not null && previous.Tree.Text.Length == text.Length && previous.Tree.Text.ContentEquals(text))
