@@ -23,6 +23,13 @@ internal static class BenchCommands
               Runs only the language-server scenarios and prints their figures.
           bdn [BenchmarkDotNet arguments]
               Runs BenchmarkDotNet's own switcher (e.g. bdn --filter '*Parse*' --job short).
+          phases --sizes N [--clean] [--into bench/out/results/run.json]
+              Times each phase of a check in-process (parse, bind, each analyzer, report) to find hot spots.
+          profile WORKLOAD --sizes N [--top 30]
+              Samples the CPU (EventPipe) while running parse, lex, check, bind or incremental in-process
+              and prints the hottest methods (trace kept in bench/out/profiles).
+          parse-cost --sizes N [--lex | --json | --antlr]
+              CPU time and allocations of parsing (or lexing) a workspace: a before/after check for the parser.
           lsp-host
               Serves the language server on stdin/stdout (used when claimc has no lsp command yet).
         """;
@@ -35,6 +42,7 @@ internal static class BenchCommands
             return args.Length == 0 ? 2 : 0;
         }
         var options = new Options(args[1..]);
+        if (args[0] == "profile") options = new Options(args[2..]);
         switch (args[0])
         {
             case "generate":
@@ -63,6 +71,30 @@ internal static class BenchCommands
                 Lsp.LspScenarios.Print(results, Console.Out);
                 return results.Error is null && results.LargeError is null ? 0 : 1;
             }
+            case "phases":
+                options.ApplyEnvironment();
+                foreach (int size in BenchSettings.Sizes)
+                {
+                    var breakdown = Reporting.PhaseProfile.Run(size, withErrors: !options.Has("--clean"), Console.Out);
+                    // --into run.json: add the breakdown to saved figures (then `render`).
+                    if (options.Value("--into") is { } into)
+                    {
+                        var data = System.Text.Json.JsonSerializer.Deserialize<Reporting.RunData>(File.ReadAllText(into))!;
+                        data.Phases.RemoveAll(p => p.Workspace == breakdown.Workspace);
+                        data.Phases.Add(breakdown);
+                        File.WriteAllText(into, System.Text.Json.JsonSerializer.Serialize(data, Reporting.ReportRunner.JsonOptions));
+                    }
+                }
+                return 0;
+            case "profile":
+                options.ApplyEnvironment();
+                if (args.Length < 2 || args[1].StartsWith('-')) throw new ArgumentException("profile needs a workload: " + string.Join(", ", Reporting.SamplingProfiler.Workloads));
+                foreach (int size in BenchSettings.Sizes) Reporting.SamplingProfiler.Run(args[1], size, Console.Out, int.Parse(options.Value("--top") ?? "30", CultureInfo.InvariantCulture));
+                return 0;
+            case "parse-cost":
+                options.ApplyEnvironment();
+                foreach (int size in BenchSettings.Sizes) Reporting.ParseCost.Run(size, options.Has("--lex") ? "lex" : options.Has("--json") ? "json" : options.Has("--antlr") ? "antlr" : "parse", Console.Out);
+                return 0;
             case "lsp-host":
                 return await ClaimLang.LanguageServer.LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), CancellationToken.None);
             case "bdn":

@@ -55,7 +55,7 @@ internal static class LspScenarios
     {
         bool quick = BenchSettings.Quick;
         var results = new LspResults { Server = serverDescription };
-        int keystrokes = quick ? 4 : 40, requests = quick ? 5 : 100;
+        int keystrokes = quick ? 4 : 30, requests = quick ? 5 : 100;
 
         var workspace = Workloads.Get(BenchSettings.MiddleSize, withErrors: true, log);
         results.Claims = workspace.Spec.Claims;

@@ -20,6 +20,7 @@ internal static class MarkdownReport
         Scaling(md, data);
         Incremental(md, data);
         Checking(md, data);
+        PhasesSection(md, data);
         Building(md, data);
         Formatting(md, data);
         LanguageServer(md, data);
@@ -57,8 +58,13 @@ internal static class MarkdownReport
         md.AppendLine("# only generate the workspaces (and print their diagnostics by code)");
         md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- generate --verify");
         md.AppendLine();
-        md.AppendLine("# BenchmarkDotNet's own command line, for ad-hoc runs and profilers (e.g. -p EP for an EventPipe trace)");
+        md.AppendLine("# BenchmarkDotNet's own command line, for ad-hoc runs");
         md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- bdn --filter '*Incremental*' --job short");
+        md.AppendLine();
+        md.AppendLine("# hunting hot spots (CPU time is usable even on a busy machine):");
+        md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- phases --sizes 100000            # time per phase of a check");
+        md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- profile bind --sizes 100000      # sampled hottest methods (EventPipe)");
+        md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- parse-cost --sizes 10000 [--lex|--json|--antlr]");
         md.AppendLine("```");
         md.AppendLine();
         md.AppendLine("Measure on a quiet machine: the harness records the load average before, during and after the run, and the");
@@ -97,8 +103,10 @@ internal static class MarkdownReport
             md.AppendLine();
         }
         foreach (var (suite, reason) in data.Skipped) md.AppendLine($"- Not measured: **{suite}**: {reason}.");
+        foreach (var p in data.Preflight.Where(p => p.Excluded))
+            md.AppendLine($"- Left out after its trial run: **{p.Case}, {Size(p.Claims)} claims**: {p.Reason}.");
         foreach (var note in data.Notes) md.AppendLine($"- {note}");
-        if (data.Skipped.Count > 0 || data.Notes.Count > 0) md.AppendLine();
+        if (data.Skipped.Count > 0 || data.Notes.Count > 0 || data.Preflight.Any(p => p.Excluded)) md.AppendLine();
     }
 
     private static void Targets(StringBuilder md, RunData data)
@@ -142,7 +150,11 @@ internal static class MarkdownReport
             long peak = check.Memory?.ChildPeakBytes ?? 0;
             Row(md, $"`claimc check` of {Size(large)} claims: peak memory under 1.5 GB", peak > 0 ? Bytes(peak) + " peak resident set" : "not measured", peak > 0 ? peak < 1_500_000_000 : null);
         }
-        else Row(md, $"`claimc check` of {Size(large)} claims under 6 s, under 1.5 GB", Failed(check), null);
+        else
+        {
+            var trial = data.Preflight.FirstOrDefault(p => p.Case == "check errors" && p.Claims == large && p.Excluded);
+            Row(md, $"`claimc check` of {Size(large)} claims under 6 s, under 1.5 GB", trial?.Reason ?? Failed(check), trial is null ? null : false);
+        }
 
         var edit = Find(data, "IncrementalBenchmarks", "IncrementalReparse", middle);
         Row(md, $"Re-parse after a one-character edit in a {Size(middle)}-claim file under 1 ms",
@@ -174,7 +186,12 @@ internal static class MarkdownReport
             double ratio = buildJson!.MedianNs!.Value / checkClean!.MedianNs!.Value;
             Row(md, $"`claimc build --emit json` of {Size(large)} claims under 2× the check time (same clean workspace)", $"{Time(buildJson.MedianNs)} vs check {Time(checkClean.MedianNs)}: {ratio:F2}×", ratio < 2);
         }
-        else Row(md, $"`claimc build --emit json` of {Size(large)} claims under 2× the check time", data.Skipped.GetValueOrDefault("BuildProcessBenchmarks") ?? Failed(buildJson ?? checkClean), null);
+        else
+        {
+            var trial = data.Preflight.FirstOrDefault(p => p.Case == "build --emit json" && p.Claims == large && p.Excluded);
+            Row(md, $"`claimc build --emit json` of {Size(large)} claims under 2× the check time",
+                trial?.Reason ?? data.Skipped.GetValueOrDefault("BuildProcessBenchmarks") ?? Failed(buildJson ?? checkClean), trial is null ? null : false);
+        }
 
         var superlinear = ScalingRows(data).Where(r => r.Growth is { } g && g > 1.5).Select(r => r.Name).ToList();
         var scaled = ScalingRows(data).Where(r => r.Growth is not null).ToList();
@@ -208,7 +225,7 @@ internal static class MarkdownReport
                 var m = Find(data, "SyntaxBenchmarks", method, size);
                 if (m is null) continue;
                 string vs = Ok(m) && Ok(parse) ? $"{m.MedianNs!.Value / parse!.MedianNs!.Value:F2}×" : "";
-                md.AppendLine($"| {Size(size)} | {method} | {Time(m.MedianNs)} | {Range(m)} | {PerSecond(size, m)} | {Throughput(bytes, m)} | {vs} | {Bytes(m.AllocatedBytes)} |");
+                md.AppendLine($"| {Size(size)} | {method} | {Time(m.MedianNs)} | {Range(m)} | {PerSecond(size, m)} | {Throughput(bytes, m)} | {vs} | {Allocated(m.AllocatedBytes)} |");
             }
         }
         md.AppendLine();
@@ -231,8 +248,8 @@ internal static class MarkdownReport
             }
             double? growth = perClaim[sizes[^1]] is { } last && perClaim[sizes[^2]] is { } before ? last / before : null;
             string name = group.Key.Suite.Replace("Benchmarks", "", StringComparison.Ordinal) + "." + group.Key.Method + (group.Key.Others.Length > 0 ? " (" + group.Key.Others + ")" : "");
-            // The incremental re-parse is meant NOT to scale with size: it is judged on its own.
-            if (group.Key.Method == "IncrementalReparse") growth = null;
+            // The incremental re-parse is meant NOT to scale with size: it is judged on its own (see its section).
+            if (group.Key.Method == "IncrementalReparse") continue;
             rows.Add(new ScalingRow(name, perClaim, growth));
         }
         return rows;
@@ -252,7 +269,7 @@ internal static class MarkdownReport
         md.AppendLine("|---|" + string.Concat(sizes.Select(_ => "---|")) + "---|");
         foreach (var row in rows)
         {
-            string growth = row.Growth is { } g ? $"{g:F2}{(g > 1.5 ? " ⚠" : "")}" : row.Name.Contains("IncrementalReparse", StringComparison.Ordinal) ? "(should stay flat in total time, see below)" : "";
+            string growth = row.Growth is { } g ? $"{g:F2}{(g > 1.5 ? " ⚠" : "")}" : "";
             md.AppendLine($"| {row.Name} | " + string.Join(" | ", sizes.Select(s => Time(row.PerClaimNs[s]))) + $" | {growth} |");
         }
         md.AppendLine();
@@ -279,17 +296,24 @@ internal static class MarkdownReport
                 if (m is null) continue;
                 long bytes = data.Workspaces.FirstOrDefault(w => w.Name == "errors-" + WorkspaceSpec.SizeLabel(size))?.ClaimLangBytes ?? 0;
                 string speedup = method == "IncrementalReparse" && Ok(m) && Ok(full) ? $"{full!.MedianNs!.Value / m.MedianNs!.Value:F0}×" : "";
-                md.AppendLine($"| {Size(size)} claims ({Bytes(bytes)}) | {method} | {Time(m.MedianNs)} | {Range(m)} | {Bytes(m.AllocatedBytes)} | {speedup} |");
+                md.AppendLine($"| {Size(size)} claims ({Bytes(bytes)}) | {method} | {Time(m.MedianNs)} | {Range(m)} | {Allocated(m.AllocatedBytes)} | {speedup} |");
             }
         }
         md.AppendLine();
+        var inc = data.Sizes.Order().Select(size => (size, m: Find(data, "IncrementalBenchmarks", "IncrementalReparse", size))).Where(x => Ok(x.m)).ToList();
+        if (inc.Count >= 2)
+        {
+            md.AppendLine("Incremental re-parse by file size: " + string.Join(" → ", inc.Select(x => $"{Size(x.size)}: {Time(x.m!.MedianNs)}")) +
+                $" (the file grows {inc[^1].size / inc[0].size}×, the re-parse {inc[^1].m!.MedianNs!.Value / inc[0].m!.MedianNs!.Value:F1}×).");
+            md.AppendLine();
+        }
     }
 
     private static void Checking(StringBuilder md, RunData data)
     {
         var inProcess = data.Measurements.Where(m => m.Suite == "CheckBenchmarks").ToList();
         var process = data.Measurements.Where(m => m.Suite == "CheckProcessBenchmarks").ToList();
-        if (inProcess.Count == 0 && process.Count == 0) return;
+        if (inProcess.Count == 0 && process.Count == 0 && !data.Preflight.Any(p => p.Suite == "CheckProcessBenchmarks")) return;
         md.AppendLine("## Full check");
         md.AppendLine();
         md.AppendLine("*In-process*: `WorkspaceLoader.Load` + `Compilation.GetDiagnostics` (find, read and parse the files in parallel,");
@@ -302,9 +326,37 @@ internal static class MarkdownReport
         foreach (int size in data.Sizes)
         {
             foreach (var m in inProcess.Where(m => m.Claims == size))
-                md.AppendLine($"| {Size(size)} | in-process (errors) | {Time(m.MedianNs)} | {Range(m)} | {PerSecond(size, m)} | {Bytes(m.Memory?.ProcessPeakBytes)} | {Bytes(m.AllocatedBytes)} |");
+                md.AppendLine($"| {Size(size)} | in-process (errors) | {Time(m.MedianNs)} | {Range(m)} | {PerSecond(size, m)} | {Bytes(m.Memory?.ProcessPeakBytes)} | {Allocated(m.AllocatedBytes)} |");
             foreach (var m in process.Where(m => m.Claims == size).OrderBy(m => m.Parameter("Variant") == "clean"))
                 md.AppendLine($"| {Size(size)} | claimc check ({m.Parameter("Variant")}) | {Time(m.MedianNs)} | {Range(m)} | {PerSecond(size, m)} | {Bytes(m.Memory?.ChildPeakBytes)} | |");
+            foreach (var p in data.Preflight.Where(p => p.Excluded && p.Suite == "CheckProcessBenchmarks" && p.Claims == size))
+                md.AppendLine($"| {Size(size)} | claimc {p.Case} | **{(p.Seconds is { } sec && p.ExitCode is null ? $"> {sec:F0} s" : "—")}** | {p.Reason} | | | |");
+        }
+        md.AppendLine();
+    }
+
+    private static void PhasesSection(StringBuilder md, RunData data)
+    {
+        if (data.Phases.Count == 0) return;
+        md.AppendLine("### Where the time of a check goes");
+        md.AppendLine();
+        md.AppendLine("Each phase of an in-process check timed on its own (second round, so JIT compilation is excluded). CPU time is");
+        md.AppendLine("summed over all threads (parsing runs in parallel; the garbage collector's work is included) and is much less");
+        md.AppendLine("sensitive to other load on the machine than wall time. The analyzers are run once on their own and once more");
+        md.AppendLine("inside `GetDiagnostics`, which is the total of what a check pays for them.");
+        md.AppendLine();
+        md.AppendLine("| Phase | " + string.Join(" | ", data.Phases.Select(p => $"{p.Workspace}: wall | CPU | allocated")) + " |");
+        md.AppendLine("|---|" + string.Concat(data.Phases.Select(_ => "---|---|---|")));
+        var names = data.Phases[0].Phases.Select(p => p.Phase).ToList();
+        foreach (var name in names)
+        {
+            md.Append($"| {name} |");
+            foreach (var breakdown in data.Phases)
+            {
+                var p = breakdown.Phases.FirstOrDefault(x => x.Phase == name);
+                md.Append(p is null ? " | | |" : $" {p.WallMs:F0} ms | {p.CpuMs:F0} ms | {Bytes(p.AllocatedBytes)} |");
+            }
+            md.AppendLine();
         }
         md.AppendLine();
     }
@@ -314,7 +366,7 @@ internal static class MarkdownReport
         var rows = data.Measurements.Where(m => m.Suite == "BuildProcessBenchmarks").ToList();
         md.AppendLine("## claimc build, per format");
         md.AppendLine();
-        if (rows.Count == 0)
+        if (rows.Count == 0 && !data.Preflight.Any(p => p.Suite == "BuildProcessBenchmarks"))
         {
             md.AppendLine(data.Skipped.TryGetValue("BuildProcessBenchmarks", out var why) ? $"Not measured: {why}." : "Not measured in this run.");
             md.AppendLine();
@@ -333,6 +385,8 @@ internal static class MarkdownReport
                 string vs = Ok(m) && Ok(check) ? $"{m.MedianNs!.Value / check!.MedianNs!.Value:F2}×" : "";
                 md.AppendLine($"| {Size(size)} | {m.Parameter("Format")} | {Time(m.MedianNs)} | {Range(m)} | {vs} | {Bytes(m.Memory?.ChildPeakBytes)} |");
             }
+            foreach (var p in data.Preflight.Where(p => p.Excluded && p.Suite == "BuildProcessBenchmarks" && p.Claims == size))
+                md.AppendLine($"| {Size(size)} | {p.Case["build --emit ".Length..]} | **{(p.Seconds is { } sec && p.ExitCode is null ? $"> {sec:F0} s" : "—")}** | {p.Reason} | | |");
         }
         md.AppendLine();
     }
@@ -359,7 +413,7 @@ internal static class MarkdownReport
             foreach (var m in rows.Where(m => m.Claims == size).OrderBy(m => m.Suite, StringComparer.Ordinal))
             {
                 bool isProcess = m.Suite == "FormatProcessBenchmarks";
-                md.AppendLine($"| {Size(size)} | {(isProcess ? "claimc fmt --check" : "in-process")} | {Time(m.MedianNs)} | {Range(m)} | {PerSecond(size, m)} | {Bytes(isProcess ? m.Memory?.ChildPeakBytes : m.Memory?.ProcessPeakBytes)} | {Bytes(m.AllocatedBytes)} |");
+                md.AppendLine($"| {Size(size)} | {(isProcess ? "claimc fmt --check" : "in-process")} | {Time(m.MedianNs)} | {Range(m)} | {PerSecond(size, m)} | {Bytes(isProcess ? m.Memory?.ChildPeakBytes : m.Memory?.ProcessPeakBytes)} | {Allocated(m.AllocatedBytes)} |");
             }
         }
         md.AppendLine();
@@ -456,10 +510,14 @@ internal static class MarkdownReport
     {
         md.AppendLine("## How the figures are taken");
         md.AppendLine();
-        md.AppendLine("- BenchmarkDotNet runs every case in a fresh process. In-process suites: 1 warm-up and 7 measured iterations");
+        md.AppendLine("- BenchmarkDotNet runs every case in a fresh process. In-process suites: 1 warm-up and 5 measured iterations");
         md.AppendLine("  (BenchmarkDotNet chooses how many calls make an iteration), with the memory diagnoser (allocated bytes per");
-        md.AppendLine("  operation). Process suites: monitoring strategy, 1 warm-up and 5 measured runs, each run one `claimc` process.");
+        md.AppendLine("  operation). Process suites: monitoring strategy, 5 measured runs, each run one `claimc` process.");
         md.AppendLine("  \"Median\" is the median iteration; \"range\" is the fastest and the slowest measured iteration.");
+        md.AppendLine("- Before BenchmarkDotNet starts, every whole-process case runs once as a trial, smallest size first, with a time");
+        md.AppendLine($"  limit of {Preflight.Slack:F0}× what linear growth from the next smaller size predicts (at least {Preflight.MinimumLimit.TotalSeconds:F0} s). A case that");
+        md.AppendLine("  overruns is killed, reported as superlinear, and left out with its larger sizes, so that one quadratic code path");
+        md.AppendLine("  cannot stall the run.");
         md.AppendLine("- Peak memory of a `claimc` run is the kernel's peak resident set of the child (Linux `getrusage(RUSAGE_CHILDREN)`,");
         md.AppendLine("  the largest over the case's runs); of the language server, `VmHWM` from `/proc/<pid>/status`.");
         md.AppendLine("- Peers run in the same BenchmarkDotNet run, on the same claims, as cases of the same suite.");
@@ -511,6 +569,8 @@ internal static class MarkdownReport
             _ => (b / 1e9).ToString("F1", Inv) + " GB",
         };
     }
+
+    private static string Allocated(long? bytes) => bytes switch { null => "—", 0 => "0 B", _ => Bytes(bytes) };
 
     private static string Size(int claims) => WorkspaceSpec.SizeLabel(claims);
 

@@ -85,10 +85,29 @@ internal static class ReportRunner
         Add("format", typeof(FormatProcessBenchmarks), commands.Contains("fmt") ? null : "claimc has no fmt command yet");
         foreach (var suite in AllSuites.Where(s => !suites.Contains(s))) data.Skipped["suite " + suite] = "not selected (--only/--skip)";
 
+        // Whole-process cases are tried once first, smallest size up, so that a superlinear one is caught before
+        // BenchmarkDotNet spends hours on it: such cases are left out (and reported) instead.
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        if (types.Contains(typeof(CheckProcessBenchmarks)) || types.Contains(typeof(BuildProcessBenchmarks)) || types.Contains(typeof(FormatProcessBenchmarks)))
+        {
+            foreach (var probe in Preflight.Run(claimc, types, log))
+            {
+                data.Preflight.Add(probe);
+                if (probe.Excluded) excluded.Add(probe.Key);
+            }
+        }
+
         if (types.Count > 0)
         {
-            var summaries = BenchmarkRunner.Run([.. types], CreateConfig());
+            var summaries = BenchmarkRunner.Run([.. types], CreateConfig(excluded));
             foreach (var summary in summaries) data.Measurements.AddRange(Extract(summary));
+        }
+
+        // Where the time of a check goes (in-process, phase by phase), for the hot-spot hunt.
+        if (suites.Contains("check"))
+        {
+            foreach (bool errors in new[] { true, false })
+                data.Phases.Add(PhaseProfile.Run(BenchSettings.MiddleSize, errors, log));
         }
 
         // Language server.
@@ -154,8 +173,9 @@ internal static class ReportRunner
             "claimc has no lsp command yet, so the harness served the same language server (LanguageServerHost.RunAsync with default options, over stdin/stdout) from its own process; switch happens automatically once `claimc lsp` exists.");
     }
 
-    private static IConfig CreateConfig() =>
+    private static IConfig CreateConfig(HashSet<string> excluded) =>
         ManualConfig.CreateEmpty()
+            .AddFilter(new BenchmarkDotNet.Filters.SimpleFilter(c => !excluded.Contains(Preflight.KeyOf(c))))
             .AddLogger(ConsoleLogger.Default)
             .AddColumnProvider(DefaultColumnProviders.Instance)
             .AddExporter(MarkdownExporter.GitHub)

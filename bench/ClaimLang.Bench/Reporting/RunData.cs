@@ -138,6 +138,10 @@ internal sealed class RunData
     public Dictionary<string, Dictionary<string, int>> DiagnosticsByCode { get; set; } = [];
     public List<Measurement> Measurements { get; set; } = [];
     public LspResults? Lsp { get; set; }
+    /// <summary>One trial run of each whole-process case before the measurements (see <see cref="Preflight"/>).</summary>
+    public List<PreflightResult> Preflight { get; set; } = [];
+    /// <summary>Where the time of an in-process check goes, phase by phase (middle size, "errors" and "clean").</summary>
+    public List<PhaseBreakdown> Phases { get; set; } = [];
     /// <summary>Suites not run, with the reason (a missing command, a failing formatter, a --skip).</summary>
     public Dictionary<string, string> Skipped { get; set; } = [];
     public List<string> Notes { get; set; } = [];

@@ -1,0 +1,164 @@
+using System.Diagnostics.Tracing;
+using System.Runtime.CompilerServices;
+using ClaimLang.Bench.Infrastructure;
+using ClaimLang.Bench.Workload;
+using ClaimLang.Syntax;
+using ClaimLang.Workspace;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing.Etlx;
+using Microsoft.Diagnostics.Tracing.Parsers;
+
+namespace ClaimLang.Bench.Reporting;
+
+/// <summary>
+/// A small CPU sampling profiler for finding hot spots: runs a workload in this process under an EventPipe session
+/// (the runtime's sample profiler, one stack per thread per millisecond, plus the method names from the rundown), then
+/// prints the methods that were on top of the stack (exclusive) and on the stack (inclusive) most often, counting only
+/// samples taken inside the workload. Uses TraceEvent and the diagnostics client, which come with BenchmarkDotNet.
+/// </summary>
+internal static class SamplingProfiler
+{
+    public static readonly string[] Workloads = ["parse", "lex", "check", "bind", "incremental"];
+
+    public static void Run(string workload, int claims, TextWriter output, int top = 30)
+    {
+        var prepared = Prepare(workload, claims, output);
+        prepared(); // JIT and tier up outside the session
+        prepared();
+
+        string path = Path.Combine(BenchSettings.OutDirectory, "profiles", $"{workload}-{WorkspaceSpec.SizeLabel(claims)}.nettrace");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var providers = new[]
+        {
+            new EventPipeProvider("Microsoft-DotNETCore-SampleProfiler", EventLevel.Informational),
+            new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, (long)ClrTraceEventParser.Keywords.Default),
+        };
+        var client = new DiagnosticsClient(Environment.ProcessId);
+        using (var session = client.StartEventPipeSession(providers, requestRundown: true, circularBufferMB: 512))
+        {
+            var copy = Task.Run(() =>
+            {
+                using var file = File.Create(path);
+                session.EventStream.CopyTo(file);
+            });
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            int rounds = 0;
+            while (rounds < 3 || started.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                Workload(prepared);
+                rounds++;
+            }
+            session.Stop();
+            copy.Wait();
+            output.WriteLine($"profiled {rounds} rounds of '{workload}' on {WorkspaceSpec.SizeLabel(claims)} claims in {started.Elapsed.TotalSeconds:F1} s; trace: {path}");
+        }
+        Analyze(path, output, top);
+    }
+
+    /// <summary>The marker frame: only samples with this method on the stack count.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Workload(Action action) => action();
+
+    private static Action Prepare(string workload, int claims, TextWriter output)
+    {
+        var workspace = ClaimLang.Bench.Workload.Workloads.Get(claims, withErrors: true, output);
+        var files = workspace.ClaimFiles();
+        var texts = files.Select(f => File.ReadAllText(f)).ToArray();
+        switch (workload)
+        {
+            case "parse":
+                return () =>
+                {
+                    foreach (var text in texts) SyntaxTree.Parse(text);
+                };
+            case "lex":
+                return () =>
+                {
+                    foreach (var text in texts)
+                    {
+                        var lexer = new ClaimLang.Syntax.InternalSyntax.Lexer(text, 0, ClaimLang.Syntax.InternalSyntax.NameTable.Shared);
+                        while (lexer.Next().Kind != SyntaxKind.EndOfFileToken) { }
+                    }
+                };
+            case "check":
+                return () =>
+                {
+                    foreach (var w in WorkspaceLoader.Load([workspace.Root], workspace.Root)) w.Compilation.GetDiagnostics();
+                };
+            case "bind":
+            {
+                var trees = files.Select((f, i) => SyntaxTree.Parse(texts[i], f)).ToArray();
+                // A fresh copy of each tree per round: bound summaries are cached on green nodes.
+                return () =>
+                {
+                    var fresh = trees.Select(t => SyntaxTree.Parse(t.Text, t.FilePath)).ToArray();
+                    _ = ClaimLang.Binding.Compilation.Create(fresh, null, workspace.Root).Bound;
+                };
+            }
+            case "incremental":
+            {
+                string text = workspace.ConcatenatedText();
+                var tree = SyntaxTree.Parse(text);
+                int position = Suites.IncrementalBenchmarks.EditPosition(text);
+                var span = new Microsoft.CodeAnalysis.Text.TextSpan(position, 0);
+                return () =>
+                {
+                    for (int i = 0; i < 200; i++) tree.WithChange(span, "x");
+                };
+            }
+            default:
+                throw new ArgumentException($"unknown workload '{workload}'; one of {string.Join(", ", Workloads)}");
+        }
+    }
+
+    private static void Analyze(string path, TextWriter output, int top)
+    {
+        string etlx = TraceLog.CreateFromEventPipeDataFile(path);
+        using var log = new TraceLog(etlx);
+        var exclusive = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inclusive = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paths = new Dictionary<string, int>(StringComparer.Ordinal);
+        int samples = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in log.Events)
+        {
+            if (e.ProviderName != "Microsoft-DotNETCore-SampleProfiler") continue;
+            var stack = e.CallStack();
+            if (stack is null) continue;
+            var frames = new List<string>();
+            bool inWorkload = false;
+            for (var frame = stack; frame is not null; frame = frame.Caller)
+            {
+                string name = frame.CodeAddress.FullMethodName;
+                if (string.IsNullOrEmpty(name)) name = "[" + frame.CodeAddress.ModuleName + "]";
+                if (name.Contains("SamplingProfiler.Workload", StringComparison.Ordinal)) { inWorkload = true; break; }
+                frames.Add(name);
+            }
+            // A thread stopped at a GC poll (for a collection, or for the sampler itself) is charged to its caller.
+            while (frames.Count > 1 && frames[0].Contains("PollGC", StringComparison.Ordinal)) frames.RemoveAt(0);
+            if (!inWorkload || frames.Count == 0) continue;
+            samples++;
+            exclusive[frames[0]] = exclusive.GetValueOrDefault(frames[0]) + 1;
+            // The two nearest ClaimLang callers of the top frame, to say who called a runtime or library method.
+            var callers = frames.Skip(1).Where(f => f.StartsWith("ClaimLang.", StringComparison.Ordinal) && !f.StartsWith("ClaimLang.Bench", StringComparison.Ordinal)).Take(2);
+            string chain = frames[0] + "  <=  " + string.Join("  <=  ", callers);
+            paths[chain] = paths.GetValueOrDefault(chain) + 1;
+            seen.Clear();
+            foreach (var f in frames)
+            {
+                if (seen.Add(f)) inclusive[f] = inclusive.GetValueOrDefault(f) + 1;
+            }
+        }
+        output.WriteLine($"{samples} samples inside the workload");
+        if (samples == 0) return;
+        output.WriteLine("exclusive (on top of the stack):");
+        foreach (var (name, count) in exclusive.OrderByDescending(p => p.Value).Take(top))
+            output.WriteLine($"  {100.0 * count / samples,5:F1}%  {name}");
+        output.WriteLine("exclusive, with the nearest ClaimLang callers:");
+        foreach (var (name, count) in paths.OrderByDescending(p => p.Value).Take(top))
+            output.WriteLine($"  {100.0 * count / samples,5:F1}%  {name}");
+        output.WriteLine("inclusive (anywhere on the stack):");
+        foreach (var (name, count) in inclusive.OrderByDescending(p => p.Value).Take(top))
+            output.WriteLine($"  {100.0 * count / samples,5:F1}%  {name}");
+    }
+}
