@@ -71,6 +71,8 @@ internal static class PhaseProfile
     private static T Measure<T>(TextWriter output, List<PhaseResult> results, string name, Func<T> action)
     {
         long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var pause = GC.GetTotalPauseDuration();
+        int collections = GC.CollectionCount(0);
         using var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
@@ -79,8 +81,10 @@ internal static class PhaseProfile
         process.Refresh();
         double cpuMs = (process.TotalProcessorTime - cpu).TotalMilliseconds;
         long bytes = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        double pauseMs = (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+        collections = GC.CollectionCount(0) - collections;
         // CPU time (all threads, GC included) is far less sensitive to other load on the machine than wall time.
-        output.WriteLine($"   {name,-40} {watch.Elapsed.TotalMilliseconds,9:F0} ms wall {cpuMs,9:F0} ms CPU {bytes / 1e6,9:F1} MB allocated");
+        output.WriteLine($"   {name,-40} {watch.Elapsed.TotalMilliseconds,9:F0} ms wall {cpuMs,9:F0} ms CPU {bytes / 1e6,9:F1} MB allocated {pauseMs,7:F0} ms GC pause ({collections} GCs), heap {GC.GetTotalMemory(false) / 1e6:F0} MB");
         results.Add(new PhaseResult(name, watch.Elapsed.TotalMilliseconds, cpuMs, bytes));
         return result;
     }

@@ -18,7 +18,7 @@ namespace ClaimLang.Bench.Reporting;
 /// </summary>
 internal static class SamplingProfiler
 {
-    public static readonly string[] Workloads = ["parse", "lex", "check", "bind", "incremental"];
+    public static readonly string[] Workloads = ["parse", "lex", "check", "cli-check", "bind", "incremental"];
 
     public static void Run(string workload, int claims, TextWriter output, int top = 30)
     {
@@ -61,7 +61,7 @@ internal static class SamplingProfiler
 
     private static Action Prepare(string workload, int claims, TextWriter output)
     {
-        var workspace = ClaimLang.Bench.Workload.Workloads.Get(claims, withErrors: true, output);
+        var workspace = ClaimLang.Bench.Workload.Workloads.Get(claims, withErrors: Environment.GetEnvironmentVariable("CLAIMLANG_BENCH_CLEAN") != "1", output);
         var files = workspace.ClaimFiles();
         var texts = files.Select(f => File.ReadAllText(f)).ToArray();
         switch (workload)
@@ -85,6 +85,9 @@ internal static class SamplingProfiler
                 {
                     foreach (var w in WorkspaceLoader.Load([workspace.Root], workspace.Root)) w.Compilation.GetDiagnostics();
                 };
+            case "cli-check":
+                // What `claimc check` runs, in this process (output discarded).
+                return () => ClaimLang.Cli.CliApplication.RunAsync(["check", workspace.Root], TextWriter.Null, TextWriter.Null, workspace.Root).GetAwaiter().GetResult();
             case "bind":
             {
                 var trees = files.Select((f, i) => SyntaxTree.Parse(texts[i], f)).ToArray();
