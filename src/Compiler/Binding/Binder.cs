@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ClaimLang.Diagnostics;
 using ClaimLang.Runtime;
 using ClaimLang.Syntax;
@@ -17,75 +18,131 @@ internal sealed class Binder
 {
     private readonly IReadOnlyList<SyntaxTree> _trees;
     private readonly DiagnosticBag _diagnostics = new();
-    private readonly Dictionary<string, Symbol> _names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PredicateSymbol> _predicates = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Subject, string Predicate), List<ClaimSymbol>> _claimsBySubjectPredicate = new();
-    private readonly Dictionary<SyntaxTree, List<BoundReference>> _references = new();
-    private readonly Dictionary<SyntaxTree, Symbol?[]> _declared = new();
-    private readonly List<SourceSymbol> _sources = new();
-    private readonly List<ActorSymbol> _actors = new();
-    private readonly List<PlaceSymbol> _places = new();
-    private readonly List<HypothesisSymbol> _hypotheses = new();
-    private readonly List<PredicateSymbol> _declaredPredicates = new();
-    private readonly List<ClaimSymbol> _claims = new();
+    // Shared by the per-file workers of the resolution pass, which only read them.
+    private readonly Dictionary<string, Symbol> _names;
+    private readonly Dictionary<string, PredicateSymbol> _predicates;
+    private readonly Dictionary<SyntaxTree, List<BoundReference>> _references;
+    private readonly Dictionary<SyntaxTree, Symbol?[]> _declared;
+    private readonly List<SourceSymbol> _sources;
+    private readonly List<ActorSymbol> _actors;
+    private readonly List<PlaceSymbol> _places;
+    private readonly List<HypothesisSymbol> _hypotheses;
+    private readonly List<PredicateSymbol> _declaredPredicates;
+    private readonly List<ClaimSymbol> _claims;
     private readonly CancellationToken _cancellation;
+    // The binder a worker belongs to (null for the binder itself), and the undefined names a worker found: they are
+    // reported after the parallel pass, in file order, so that did-you-mean (which has a budget) is deterministic.
+    private readonly Binder? _parent;
+    private List<(int Index, PendingUndefined Name)>? _pending;
+
+    private sealed record PendingUndefined(DeclarationReference Declaration, string Name, int Offset, int Length, SymbolKind[] Kinds, string What);
 
     public Binder(IReadOnlyList<SyntaxTree> trees, CancellationToken cancellation)
     {
         _trees = trees;
         _cancellation = cancellation;
+        _names = new(StringComparer.Ordinal);
+        _predicates = new(StringComparer.Ordinal);
+        _references = new();
+        _declared = new();
+        _sources = [];
+        _actors = [];
+        _places = [];
+        _hypotheses = [];
+        _declaredPredicates = [];
+        _claims = [];
+    }
+
+    /// <summary>A worker of the resolution pass: the parent's tables, its own diagnostics.</summary>
+    private Binder(Binder parent)
+    {
+        _parent = parent;
+        _trees = parent._trees;
+        _cancellation = parent._cancellation;
+        _names = parent._names;
+        _predicates = parent._predicates;
+        _references = parent._references;
+        _declared = parent._declared;
+        _sources = parent._sources;
+        _actors = parent._actors;
+        _places = parent._places;
+        _hypotheses = parent._hypotheses;
+        _declaredPredicates = parent._declaredPredicates;
+        _claims = parent._claims;
     }
 
     public BoundWorkspace Bind()
     {
-        var declarations = new List<(DeclarationReference Reference, Symbol? Symbol)>();
-        foreach (var tree in _trees)
+        // Declaration pass: every name of every file, in file order (so that "first declared" is well defined).
+        var declarations = new DeclarationReference[_trees.Count][];
+        for (int t = 0; t < _trees.Count; t++)
         {
             _cancellation.ThrowIfCancellationRequested();
-            var list = tree.GreenRoot.GetSlot(0)!;
+            var tree = _trees[t];
+            var infos = DeclarationInfo.ForTree(tree);
             var starts = tree.DeclarationStarts;
             var declared = new Symbol?[starts.Length];
+            var references = new DeclarationReference[starts.Length];
             _declared[tree] = declared;
-            _references[tree] = new List<BoundReference>();
+            // Most declarations record a handful of names.
+            _references[tree] = new List<BoundReference>(starts.Length * 4);
             for (int i = 0; i < starts.Length; i++)
             {
-                var info = DeclarationInfo.Get(list.GetSlot(i)!);
-                var reference = new DeclarationReference(tree, starts[i], info, i);
-                var symbol = Declare(reference);
-                declared[i] = symbol;
-                declarations.Add((reference, symbol));
+                var reference = new DeclarationReference(tree, starts[i], infos[i], i);
+                references[i] = reference;
+                declared[i] = Declare(reference);
+            }
+            declarations[t] = references;
+        }
+        for (int t = 0; t < _trees.Count; t++)
+        {
+            var declared = _declared[_trees[t]];
+            for (int i = 0; i < declared.Length; i++)
+            {
+                if (declared[i] is PredicateSymbol predicate) BindPredicate(declarations[t][i], predicate);
             }
         }
 
-        foreach (var (reference, symbol) in declarations)
+        // Resolution pass, one file per work item: the name tables are complete and no longer change, each symbol
+        // is filled in by the worker of the file that declares it, and each file's references have their own list.
+        var workers = new Binder[_trees.Count];
+        Parallel.For(0, _trees.Count, new ParallelOptions { CancellationToken = _cancellation }, t =>
         {
-            if (symbol is PredicateSymbol predicate) BindPredicate(reference, predicate);
-        }
-        // Claims by Subject.predicate, for references like "contradicts IRGC.coup_attempt".
-        foreach (var claim in _claims)
-        {
-            var info = claim.Declaration!.Info;
-            if (info.Subject is { } s && info.Predicate is { } p)
+            var worker = new Binder(this);
+            var tree = _trees[t];
+            var declared = _declared[tree];
+            var references = declarations[t];
+            for (int i = 0; i < references.Length; i++)
             {
-                var key = (s.Text, p.Text);
-                if (!_claimsBySubjectPredicate.TryGetValue(key, out var list)) _claimsBySubjectPredicate[key] = list = new List<ClaimSymbol>(1);
-                list.Add(claim);
+                if ((i & 1023) == 0) _cancellation.ThrowIfCancellationRequested();
+                var reference = references[i];
+                switch (declared[i])
+                {
+                    case SourceSymbol source: worker.BindSource(reference, source); break;
+                    case ActorSymbol actor: worker.BindActor(reference, actor); break;
+                    case PlaceSymbol place: worker.BindPlace(reference, place); break;
+                    case HypothesisSymbol hypothesis: hypothesis.Statement = reference.Info.Text?.Value ?? ""; break;
+                    case ClaimSymbol claim: worker.BindClaim(reference, claim); break;
+                }
             }
-        }
-        foreach (var (reference, symbol) in declarations)
+            _references[tree].Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            workers[t] = worker;
+        });
+        foreach (var worker in workers)
         {
-            _cancellation.ThrowIfCancellationRequested();
-            switch (symbol)
+            var items = worker._diagnostics.Items;
+            int next = 0;
+            if (worker._pending is { } pending)
             {
-                case SourceSymbol source: BindSource(reference, source); break;
-                case ActorSymbol actor: BindActor(reference, actor); break;
-                case PlaceSymbol place: BindPlace(reference, place); break;
-                case HypothesisSymbol hypothesis: hypothesis.Statement = reference.Info.Text?.Value ?? ""; break;
-                case ClaimSymbol claim: BindClaim(reference, claim); break;
+                foreach (var (index, name) in pending)
+                {
+                    while (next < index) _diagnostics.Add(items[next++]);
+                    ReportUndefined(name);
+                }
             }
+            while (next < items.Count) _diagnostics.Add(items[next++]);
         }
         AssignClaimIds();
-        foreach (var list in _references.Values) list.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
 
         return new BoundWorkspace(_sources, _actors, _places, _hypotheses, _declaredPredicates, _claims, _names, _predicates,
             _references, _declared, _diagnostics);
@@ -226,6 +283,17 @@ internal sealed class Binder
 
     private void ReportUndefined(DeclarationReference d, string name, int offset, int length, SymbolKind[] kinds, string what)
     {
+        if (_parent is not null)
+        {
+            (_pending ??= []).Add((_diagnostics.Count, new PendingUndefined(d, name, offset, length, kinds, what)));
+            return;
+        }
+        ReportUndefined(new PendingUndefined(d, name, offset, length, kinds, what));
+    }
+
+    private void ReportUndefined(PendingUndefined undefined)
+    {
+        var (d, name, offset, length, kinds, what) = undefined;
         var closest = SuggestionsFor(name, kinds);
         string message = $"undefined {what} '{Q(name)}'";
         if (closest.Count == 1) message += $"; did you mean '{closest[0]}'?";
@@ -241,9 +309,10 @@ internal sealed class Binder
             return Resolve(d, value.Text, value.Offset, value.Length, kinds, role, what);
 
         // Subject.predicate: exactly one claim must have that subject and predicate.
-        if (!_claimsBySubjectPredicate.TryGetValue((value.Text, member.Text), out var claims) || claims.Count == 0)
+        var table = ClaimsBySubjectPredicate();
+        if (!table.TryGetValue((value.Text, member.Text), out var claims) || claims.Count == 0)
         {
-            var known = _claimsBySubjectPredicate.Keys.Select(k => k.Subject + "." + k.Predicate);
+            var known = table.Keys.Select(k => k.Subject + "." + k.Predicate);
             var suggestion = Suggestions.Best(value.Text + "." + member.Text, known);
             _diagnostics.Report(DiagnosticCatalog.UndefinedName, d.LocationOf(value),
                 $"no claim has the subject '{Q(value.Text)}' and the predicate '{Q(member.Text)}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
@@ -266,6 +335,35 @@ internal sealed class Binder
             return null;
         }
         return target;
+    }
+
+    // Claims by Subject.predicate, for references like "contradicts IRGC.coup_attempt"; built on first use.
+    private Dictionary<(string Subject, string Predicate), List<ClaimSymbol>>? _claimsBySubjectPredicateTable;
+
+    private Dictionary<(string Subject, string Predicate), List<ClaimSymbol>> ClaimsBySubjectPredicate()
+    {
+        if (_parent is not null) return _parent.ClaimsBySubjectPredicate();
+        if (Volatile.Read(ref _claimsBySubjectPredicateTable) is { } existing) return existing;
+        lock (_claims)
+        {
+            return _claimsBySubjectPredicateTable ??= BuildClaimsBySubjectPredicate();
+        }
+    }
+
+    private Dictionary<(string Subject, string Predicate), List<ClaimSymbol>> BuildClaimsBySubjectPredicate()
+    {
+        var table = new Dictionary<(string Subject, string Predicate), List<ClaimSymbol>>();
+        foreach (var claim in _claims)
+        {
+            var info = claim.Declaration!.Info;
+            if (info.Subject is { } s && info.Predicate is { } p)
+            {
+                var key = (s.Text, p.Text);
+                if (!table.TryGetValue(key, out var list)) table[key] = list = new List<ClaimSymbol>(1);
+                list.Add(claim);
+            }
+        }
+        return table;
     }
 
     /// <summary>CLM2011 for clauses given twice; returns false for the repeated one (which is then ignored).</summary>
@@ -297,6 +395,26 @@ internal sealed class Binder
                 $"impossible date '{value.Text}': {result.ErrorMessage}");
         }
         return null; // malformed dates were reported by the parser (CLM1004)
+    }
+
+    // The same undeclared predicate is usually used by many claims: its suggestion is looked up once.
+    private readonly Dictionary<string, string?> _predicateSuggestions = new(StringComparer.Ordinal);
+
+    private string? PredicateSuggestion(string name)
+    {
+        var cache = _parent?._predicateSuggestions ?? _predicateSuggestions;
+        lock (cache)
+        {
+            if (cache.TryGetValue(name, out var cached)) return cached;
+        }
+        // Few predicates are declared, so every distinct name gets its suggestion (no budget: the result must not
+        // depend on which worker asked first).
+        var suggestion = Suggestions.Best(name, _predicates.Keys);
+        lock (cache)
+        {
+            cache[name] = suggestion;
+        }
+        return suggestion;
     }
 
     private static string? SingleString(ClauseInfo clause) => clause.Values.Length > 0 ? clause.Values[0].Value : null;
@@ -441,7 +559,7 @@ internal sealed class Binder
             }
             else
             {
-                var suggestion = Suggestions.Best(predicateName.Text, _predicates.Keys);
+                var suggestion = PredicateSuggestion(predicateName.Text);
                 _diagnostics.Report(DiagnosticCatalog.UndeclaredPredicate, d.LocationOf(predicateName),
                     $"the predicate '{Q(predicateName.Text)}' is not declared" + (suggestion is null ? "; declare it with 'predicate " + Q(predicateName.Text) + "(…)'" : $"; did you mean '{suggestion}'?"),
                     null, suggestion is null ? new Dictionary<string, string> { ["name"] = predicateName.Text } : new Dictionary<string, string> { ["suggestion"] = suggestion, ["name"] = predicateName.Text });
@@ -466,12 +584,15 @@ internal sealed class Binder
                         claim.Sources = Resolve(d, v.Text, v.Offset, v.Length, SourceKinds, ReferenceRole.Source, "source") is SourceSymbol only ? [only] : [];
                         break;
                     }
-                    var sources = ImmutableArray.CreateBuilder<SourceSymbol>(clause.Values.Length);
+                    var sources = new SourceSymbol[clause.Values.Length];
+                    int count = 0;
                     foreach (var v in clause.Values)
                     {
-                        if (Resolve(d, v.Text, v.Offset, v.Length, SourceKinds, ReferenceRole.Source, "source") is SourceSymbol s && !sources.Contains(s)) sources.Add(s);
+                        if (Resolve(d, v.Text, v.Offset, v.Length, SourceKinds, ReferenceRole.Source, "source") is SourceSymbol s
+                            && Array.IndexOf(sources, s, 0, count) < 0) sources[count++] = s;
                     }
-                    claim.Sources = sources.ToImmutable();
+                    if (count < sources.Length) Array.Resize(ref sources, count);
+                    claim.Sources = ImmutableCollectionsMarshal.AsImmutableArray(sources);
                     break;
                 }
                 case SyntaxKind.ConfidenceClause when clause.Values.Length > 0:
@@ -539,7 +660,8 @@ internal sealed class Binder
 
     private ImmutableArray<ClaimReference> BindReferences(DeclarationReference d, ClaimSymbol claim, ClauseInfo clause, SymbolKind[] kinds, ReferenceRole role, string what)
     {
-        var result = ImmutableArray.CreateBuilder<ClaimReference>(clause.Values.Length);
+        if (clause.Values.Length == 0) return [];
+        var result = new List<ClaimReference>(clause.Values.Length);
         foreach (var v in clause.Values)
         {
             var target = ResolveReference(d, v, kinds, role, what);
@@ -552,7 +674,7 @@ internal sealed class Binder
             }
             result.Add(new ClaimReference(target, v));
         }
-        return result.ToImmutable();
+        return [.. result];
     }
 
     private void BindArguments(DeclarationReference d, ClaimSymbol claim)
@@ -560,7 +682,8 @@ internal sealed class Binder
         var info = d.Info;
         if (info.Arguments.Length == 0) return;
         var predicate = claim.Predicate;
-        var result = ImmutableArray.CreateBuilder<ClaimArgument>(info.Arguments.Length);
+        var result = new ClaimArgument[info.Arguments.Length];
+        int count = 0;
         ulong filled = 0; // parameter ordinals already given (predicates have few parameters)
         HashSet<int>? filledBeyond64 = null;
         HashSet<string>? namesOfUndeclared = null; // named arguments of an undeclared predicate
@@ -618,9 +741,10 @@ internal sealed class Binder
                     $"the argument '{parameter?.Name ?? name}' is given more than once");
                 continue;
             }
-            result.Add(BindArgumentValue(d, claim, name ?? parameter?.Name, parameter, argument.Value));
+            result[count++] = BindArgumentValue(d, claim, name ?? parameter?.Name, parameter, argument.Value);
         }
-        claim.Arguments = result.ToImmutable();
+        if (count < result.Length) Array.Resize(ref result, count);
+        claim.Arguments = ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
     private static bool MarkFilled(int ordinal, ref ulong filled, ref HashSet<int>? beyond)
@@ -660,7 +784,7 @@ internal sealed class Binder
                 var kind = parameter.Type switch { ParameterType.Actor => SymbolKind.Actor, ParameterType.Place => SymbolKind.Place, _ => SymbolKind.Claim };
                 if (!_names.TryGetValue(value.Text, out var symbol))
                 {
-                    ReportUndefined(d, value.Text, value.Offset, value.Length, [kind], Symbol.KindWord(kind));
+                    ReportUndefined(d, value.Text, value.Offset, value.Length, kind switch { SymbolKind.Actor => ActorKinds, SymbolKind.Place => PlaceKinds, _ => ClaimKinds }, Symbol.KindWord(kind));
                     return new ClaimArgument(name, parameter, value, null, null);
                 }
                 Record(d, value.Offset, value.Length, symbol, ReferenceRole.Argument);
@@ -710,7 +834,7 @@ internal sealed class Binder
     /// </summary>
     private void AssignClaimIds()
     {
-        var used = new Dictionary<string, int>(StringComparer.Ordinal);
+        var used = new Dictionary<string, int>(_claims.Count, StringComparer.Ordinal);
         foreach (var claim in _claims) if (claim.Label is { } label) used[label] = 1;
         foreach (var claim in _claims)
         {

@@ -119,6 +119,34 @@ public sealed class DeclarationInfo
         return null;
     }
 
+    /// <summary>
+    /// The summaries of all declarations of a tree, in order, kept with the tree. Each comes from its green node's
+    /// cache, so a tree made by an edit summarises only the declarations that were parsed again. Once computed,
+    /// binding needs the green tree no more.
+    /// </summary>
+    internal static DeclarationInfo[] ForTree(SyntaxTree tree)
+    {
+        if (tree.SummaryCache is DeclarationInfo[] cached) return cached;
+        var list = tree.GreenRoot.GetSlot(0)!;
+        var result = new DeclarationInfo[list.SlotCount];
+        for (int i = 0; i < result.Length; i++) result[i] = Get(list.GetSlot(i)!);
+        return Interlocked.CompareExchange(ref tree.SummaryCache, result, null) as DeclarationInfo[] ?? result;
+    }
+
+    /// <summary>
+    /// Computes everything binding will ask of a tree's declarations (summaries, derived claim ids, declaration
+    /// starts, syntax diagnostics), so that it can be done on the thread that parsed the file.
+    /// </summary>
+    internal static void Prepare(SyntaxTree tree)
+    {
+        foreach (var info in ForTree(tree))
+        {
+            if (info.Kind == SyntaxKind.ClaimDeclaration && info.Name is null) _ = info.DerivedClaimId;
+        }
+        _ = tree.DeclarationStarts;
+        _ = tree.GetDiagnostics();
+    }
+
     internal static DeclarationInfo Get(GreenNode green)
     {
         var node = (GreenSyntaxNode)green;
@@ -268,21 +296,29 @@ public sealed class DeclarationInfo
 
     private static ImmutableArray<ValueInfo> TokenList(GreenNode list, int offset)
     {
-        int count = (list.SlotCount + 1) / 2;
-        var result = new List<ValueInfo>(count);
-        for (int i = 0; i < list.SlotCount; i++)
+        int n = list.SlotCount, count = 0;
+        for (int i = 0; i < n; i += 2)
+        {
+            if (!list.GetSlot(i)!.IsMissing) count++;
+        }
+        if (count == 0) return [];
+        var result = new ValueInfo[count];
+        count = 0;
+        for (int i = 0; i < n; i++)
         {
             var t = (GreenToken)list.GetSlot(i)!;
-            if ((i & 1) == 0 && !t.IsMissing) result.Add(Value(t, offset));
+            if ((i & 1) == 0 && !t.IsMissing) result[count++] = Value(t, offset);
             offset += t.FullWidth;
         }
-        return [.. result];
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
     private static ImmutableArray<ValueInfo> ReferenceList(GreenNode list, int offset)
     {
-        var result = new List<ValueInfo>((list.SlotCount + 1) / 2);
-        for (int i = 0; i < list.SlotCount; i++)
+        int n = list.SlotCount;
+        if (n == 1) return Reference(list.GetSlot(0)!, offset) is { } only ? [only] : [];
+        var result = new List<ValueInfo>((n + 1) / 2);
+        for (int i = 0; i < n; i++)
         {
             var item = list.GetSlot(i)!;
             if ((i & 1) == 0 && Reference(item, offset) is { } value) result.Add(value);
@@ -334,8 +370,11 @@ public sealed class DeclarationInfo
     {
         offset += argumentList.GetSlot(0)!.FullWidth;
         var list = argumentList.GetSlot(1)!;
-        var result = new List<ArgumentInfo>();
-        for (int i = 0; i < list.SlotCount; i++)
+        int n = list.SlotCount;
+        if (n == 0) return [];
+        var result = new ArgumentInfo[(n + 1) / 2];
+        int count = 0;
+        for (int i = 0; i < n; i++)
         {
             var item = list.GetSlot(i)!;
             if ((i & 1) == 0)
@@ -352,12 +391,13 @@ public sealed class DeclarationInfo
                 if (!value.IsMissing)
                 {
                     int start = offset + item.LeadingTriviaWidth;
-                    result.Add(new ArgumentInfo(argName, Value(value, o), start, item.FullWidth - item.LeadingTriviaWidth - item.TrailingTriviaWidth));
+                    result[count++] = new ArgumentInfo(argName, Value(value, o), start, item.FullWidth - item.LeadingTriviaWidth - item.TrailingTriviaWidth);
                 }
             }
             offset += item.FullWidth;
         }
-        return [.. result];
+        if (count < result.Length) Array.Resize(ref result, count);
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
     /// <summary>The <c>///</c> lines directly above the declaration keyword (no blank line between).</summary>

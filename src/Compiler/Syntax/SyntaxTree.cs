@@ -16,6 +16,9 @@ public sealed class SyntaxTree
     private int[]? _declarationStarts;
     private IReadOnlyList<Diagnostic>? _diagnostics;
 
+    /// <summary>The binder's per-tree summary of the declarations (owned by the binding layer).</summary>
+    internal object? SummaryCache;
+
     private SyntaxTree(SourceText text, string filePath, GreenSyntaxNode green, int[]? declarationStarts)
     {
         Text = text;

@@ -84,7 +84,10 @@ public static class WorkspaceLoader
             }
             var (text, error) = SourceFileReader.Decode(bytes, files[i]);
             if (error is not null) encoding.Add(error);
-            trees[i] = SyntaxTree.Parse(text, files[i]);
+            var tree = SyntaxTree.Parse(text, files[i]);
+            // Summarise the declarations here, in parallel, rather than in the (sequential) binder.
+            DeclarationInfo.Prepare(tree);
+            trees[i] = tree;
         });
         if (!failures.IsEmpty) throw new InputException(string.Join("\n", failures.Order(StringComparer.Ordinal)));
         return ([.. trees], [.. encoding]);
