@@ -35,6 +35,22 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task An_edit_made_while_the_server_is_idle_is_checked_without_waiting_for_the_typing_delay()
+    {
+        // With a delay of an hour, diagnostics can only arrive in time if an idle server checks an edit at once.
+        using var workspace = Samples.CreateWorkspace();
+        workspace.Write("broken.claim", "claim IRGC.coup_attempt source MTE confidence low\n");
+        await using var client = await LspTestClient.StartAsync(workspace.Root, options: new ClaimLang.LanguageServer.LanguageServerOptions { DiagnosticsDelay = TimeSpan.FromHours(1) });
+        // The start-up check has published (its last step): the server is idle from here on.
+        await client.WaitForDiagnosticsAsync(workspace.Uri("broken.claim"));
+        string uri = workspace.Uri("typing.claim");
+        client.Open(uri, "claim IRGC.coup_attempt source MTE confidence low\n");
+        Assert.Contains(Summarise(await client.WaitForDiagnosticsAsync(uri, version: 1)), d => d.Code == "CLM2001");
+        client.Change(uri, 2, LspTestClient.Edit(0, 31, 0, 34, "MET"));
+        Assert.DoesNotContain(Summarise(await client.WaitForDiagnosticsAsync(uri, version: 2)), d => d.Code == "CLM2001");
+    }
+
+    [Fact]
     public async Task Positions_count_utf16_code_units_after_arabic_text_and_emoji()
     {
         using var workspace = Samples.CreateWorkspace();

@@ -6,8 +6,9 @@ using ClaimLang.LanguageServer.Workspace;
 namespace ClaimLang.LanguageServer.Server;
 
 /// <summary>
-/// Re-checks the workspace in the background after changes and publishes diagnostics. A change restarts a short
-/// delay (so that a burst of keystrokes is checked once) and cancels a check already running on an older snapshot.
+/// Re-checks the workspace in the background after changes and publishes diagnostics. A change made while the
+/// scheduler is idle is checked at once; a change that arrives while a check is running cancels it, and the check
+/// after a cancelled one waits until changes pause for a short delay (so that a burst of keystrokes is checked once).
 /// Only projects whose snapshot changed are checked again; a file is published when its diagnostics differ from
 /// what was last sent or (for an open document) its version moved on, and a file that has gone from the workspace,
 /// or from the project that reported on it, gets an empty list.
@@ -73,17 +74,25 @@ internal sealed class DiagnosticsScheduler
     private async Task LoopAsync()
     {
         var stop = _stop.Token;
+        bool interrupted = false;
         while (!stop.IsCancellationRequested)
         {
             await _signal.WaitAsync(stop).ConfigureAwait(false);
             while (_signal.CurrentCount > 0) await _signal.WaitAsync(stop).ConfigureAwait(false);
-            int seen;
-            do
+            int seen = Volatile.Read(ref _requests);
+            // When idle, a change is checked at once (the keystroke's diagnostics come as soon as they can); after a
+            // change that cancelled a check, the user is typing faster than checks finish, so the next check waits
+            // until changes pause for the delay.
+            if (interrupted)
             {
-                seen = Volatile.Read(ref _requests);
-                if (_delay > TimeSpan.Zero) await Task.Delay(_delay, stop).ConfigureAwait(false);
+                interrupted = false;
+                do
+                {
+                    seen = Volatile.Read(ref _requests);
+                    if (_delay > TimeSpan.Zero) await Task.Delay(_delay, stop).ConfigureAwait(false);
+                }
+                while (Volatile.Read(ref _requests) != seen);
             }
-            while (Volatile.Read(ref _requests) != seen);
 
             using var work = CancellationTokenSource.CreateLinkedTokenSource(stop);
             Volatile.Write(ref _work, work);
@@ -96,6 +105,7 @@ internal sealed class DiagnosticsScheduler
             catch (OperationCanceledException) when (!stop.IsCancellationRequested)
             {
                 // A newer change arrived; its signal starts the next round.
+                interrupted = true;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

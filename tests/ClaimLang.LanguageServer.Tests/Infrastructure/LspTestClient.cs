@@ -44,7 +44,7 @@ internal sealed class LspTestClient : IAsyncDisposable
         {
             Log = log,
             MaxMessageBytes = options?.MaxMessageBytes ?? new LanguageServerOptions().MaxMessageBytes,
-            DiagnosticsDelay = TimeSpan.FromMilliseconds(20),
+            DiagnosticsDelay = options?.DiagnosticsDelay ?? TimeSpan.FromMilliseconds(20),
             ExtraHandlers = options?.ExtraHandlers ?? [],
         };
         ServerTask = Task.Run(async () =>
