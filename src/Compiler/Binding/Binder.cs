@@ -125,7 +125,9 @@ internal sealed class Binder
                     case ClaimSymbol claim: worker.BindClaim(reference, claim); break;
                 }
             }
-            _references[tree].Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            var found = _references[tree];
+            found.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            if (found.Capacity - found.Count > found.Count / 8) found.TrimExcess();
             workers[t] = worker;
         });
         foreach (var worker in workers)

@@ -48,6 +48,13 @@ public sealed class Compilation
             documents ?? (workspaceRoot is null ? NoDocuments.Instance : new FileDocumentProvider(workspaceRoot)),
             configurationDiagnostics?.ToImmutableArray() ?? [], today);
 
+    /// <summary>
+    /// Does ahead of time, on the calling thread, the per-file work binding would otherwise do sequentially
+    /// (declaration summaries, derived claim ids, syntax diagnostics). Optional; call it where files are parsed in
+    /// parallel.
+    /// </summary>
+    public static void Prepare(SyntaxTree tree) => DeclarationInfo.Prepare(tree);
+
     public ImmutableArray<SyntaxTree> SyntaxTrees { get; }
     public ClaimLangOptions Options { get; }
     public string? WorkspaceRoot { get; }

@@ -16,8 +16,35 @@ public readonly record struct NameUse(string Text, int Offset, int Length)
 /// A value in a clause or argument: the token's kind, raw text and decoded value, its relative span, and for a
 /// <c>Subject.predicate</c> reference the member part.
 /// </summary>
-public readonly record struct ValueInfo(SyntaxKind TokenKind, string Text, int Offset, int Length, NameUse? Member = null)
+public readonly record struct ValueInfo
 {
+    // The member of a Subject.predicate reference is kept as its text and offset (its length is the text's), which
+    // makes the value 32 bytes instead of 48: there are several per claim.
+    private readonly string? _memberText;
+    private readonly int _memberOffset;
+
+    public ValueInfo(SyntaxKind tokenKind, string text, int offset, int length, NameUse? member = null)
+    {
+        TokenKind = tokenKind;
+        Text = text;
+        Offset = offset;
+        Length = length;
+        if (member is { } m)
+        {
+            System.Diagnostics.Debug.Assert(m.Length == m.Text.Length);
+            _memberText = m.Text;
+            _memberOffset = m.Offset;
+        }
+    }
+
+    public SyntaxKind TokenKind { get; }
+    public string Text { get; }
+    public int Offset { get; }
+    public int Length { get; }
+
+    /// <summary>The <c>predicate</c> of a <c>Subject.predicate</c> reference.</summary>
+    public NameUse? Member => _memberText is null ? null : new NameUse(_memberText, _memberOffset, _memberText.Length);
+
     public bool IsMissing => Length == 0 && Text.Length == 0;
     public bool IsName => TokenKind == SyntaxKind.IdentifierToken;
 

@@ -80,13 +80,13 @@ internal static class SymbolText
                 if (s.Url is not null) facts.Add("url: " + Escape(s.Url));
                 if (s.Document is not null) facts.Add("document: `" + s.Document.Replace("`", "'", StringComparison.Ordinal) + "`");
                 if (s.Cites.Length > 0) facts.Add("cites: " + string.Join(", ", s.Cites.Select(c => "`" + c.Name + "`")));
-                facts.Add("claims citing it: " + compilation.Claims.Count(c => c.Sources.Contains(s)).ToString(CultureInfo.InvariantCulture));
+                facts.Add("claims citing it: " + Usage.Count(compilation, s).ToString(CultureInfo.InvariantCulture));
                 break;
             case ActorSymbol a:
                 if (a.ActorKind is not null) facts.Add("kind: " + Escape(a.ActorKind));
                 if (a.Aka.Length > 0) facts.Add("also known as: " + string.Join(", ", a.Aka.Select(Escape)));
                 if (a.PartOf is not null) facts.Add("part of: `" + a.PartOf.Name + "`");
-                facts.Add("claims about it: " + compilation.Claims.Count(c => ReferenceEquals(c.Subject, a)).ToString(CultureInfo.InvariantCulture));
+                facts.Add("claims about it: " + Usage.Count(compilation, a).ToString(CultureInfo.InvariantCulture));
                 break;
             case PlaceSymbol p:
                 if (p.In is not null) facts.Add("in: `" + p.In.Name + "`");
@@ -99,7 +99,7 @@ internal static class SymbolText
                 break;
             case PredicateSymbol p:
                 if (!p.IsDeclared) facts.Add("not declared");
-                facts.Add("claims using it: " + compilation.Claims.Count(c => ReferenceEquals(c.Predicate, p)).ToString(CultureInfo.InvariantCulture));
+                facts.Add("claims using it: " + Usage.Count(compilation, p).ToString(CultureInfo.InvariantCulture));
                 break;
             case ParameterSymbol p:
                 facts.Add($"parameter {p.Ordinal + 1} of the predicate `{p.Declaration?.Info.Name?.Text}`");
@@ -187,6 +187,33 @@ internal static class SymbolText
 }
 
 /// <summary>Counts of the claims that support or contradict a claim or hypothesis (indexed once per compilation).</summary>
+/// <summary>
+/// How many claims cite each source, are about each actor or place, and use each predicate: counted once per
+/// compilation (hover and completion show these for thousands of symbols; counting per symbol would scan every
+/// claim each time).
+/// </summary>
+internal static class Usage
+{
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Dictionary<Symbol, int>> Indexes = new();
+
+    public static int Count(Compilation compilation, Symbol symbol) =>
+        Indexes.GetValue(compilation, Build).GetValueOrDefault(symbol);
+
+    private static Dictionary<Symbol, int> Build(Compilation compilation)
+    {
+        var counts = new Dictionary<Symbol, int>(ReferenceEqualityComparer.Instance);
+        void Increment(Symbol symbol) => counts[symbol] = counts.GetValueOrDefault(symbol) + 1;
+        foreach (var claim in compilation.Claims)
+        {
+            // A claim's sources are distinct (the binder drops repeats), so each cites a source once.
+            foreach (var source in claim.Sources) Increment(source);
+            if (claim.Subject is { } subject) Increment(subject);
+            if (claim.Predicate is { } predicate) Increment(predicate);
+        }
+        return counts;
+    }
+}
+
 internal static class Relations
 {
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Dictionary<Symbol, (HashSet<ClaimSymbol> Supporting, HashSet<ClaimSymbol> Contradicting)>> Indexes = new();

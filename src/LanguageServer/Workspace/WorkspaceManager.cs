@@ -102,12 +102,21 @@ internal sealed class WorkspaceManager
             {
                 if (errors++ < 20) _log(MessageType.Warning, $"{error.Path}: {error.Message}");
             }
+            var keys = new List<string>();
+            var selected = new HashSet<string>(DocumentKeys.Comparer);
             foreach (string path in files.Files)
             {
                 string key = Normalize(path);
-                if (disk.ContainsKey(key) || !ReferenceEquals(Resolve(key).Definition, definition)) continue;
-                var file = ReadFile(key, checkInside: false, _disk.GetValueOrDefault(key));
-                if (file is not null) disk[key] = file;
+                if (disk.ContainsKey(key) || !selected.Add(key) || !ReferenceEquals(Resolve(key).Definition, definition)) continue;
+                keys.Add(key);
+            }
+            // Read and parse in parallel (a large workspace is mostly parsing); the files are added in order.
+            var previous = _disk;
+            var read = new DiskFile?[keys.Count];
+            Parallel.For(0, keys.Count, i => read[i] = ReadFile(keys[i], checkInside: false, previous.GetValueOrDefault(keys[i])));
+            for (int i = 0; i < keys.Count; i++)
+            {
+                if (read[i] is { } file) disk[keys[i]] = file;
             }
         }
         _disk = disk;
@@ -297,7 +306,9 @@ internal sealed class WorkspaceManager
             var (text, error) = SourceFileReader.Decode(content, path);
             if (previous is not null && previous.Tree.Text.Length == text.Length && previous.Tree.Text.ContentEquals(text))
                 return previous.EncodingError == error ? previous : previous with { EncodingError = error };
-            return new DiskFile(SyntaxTree.Parse(text, path), error);
+            var tree = SyntaxTree.Parse(text, path);
+            ClaimLang.Binding.Compilation.Prepare(tree);
+            return new DiskFile(tree, error);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
