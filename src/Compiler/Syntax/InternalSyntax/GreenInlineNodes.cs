@@ -85,21 +85,12 @@ internal static class GreenLists
 /// <summary>
 /// Makes the small interior nodes and lists. (Sharing identical ones through a hash table, as the token cache shares
 /// tokens, saved memory but cost more parse time in cache misses and GC promotion of cached entries than it saved,
-/// measured on the 100k-claim workspace.) Also hands out the keys of shared tokens.
+/// measured on the 100k-claim workspace.)
 /// </summary>
 internal sealed class GreenNodeCache
 {
-    private uint _nextKey;
-
     [ThreadStatic] private static GreenNodeCache? s_shared;
     public static GreenNodeCache Shared => s_shared ??= new GreenNodeCache();
-
-    /// <summary>A fresh, non-zero key for a token that the token cache hands out.</summary>
-    public int NextKey()
-    {
-        _nextKey += 0x9E3779B9u;
-        return _nextKey == 0 ? 1 : (int)_nextKey;
-    }
 
     public GreenNode Node1(SyntaxKind kind, GreenNode a) => new GreenNode1(kind, a);
     public GreenNode Node2(SyntaxKind kind, GreenNode? a, GreenNode? b) => new GreenNode2(kind, a, b);

@@ -94,7 +94,6 @@ internal sealed class Parser
         }
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private GreenToken Eat(SyntaxKind asKind)
     {
         ref var t = ref Peek();
@@ -474,7 +473,6 @@ internal sealed class Parser
     private enum ListItem { Name, String, Reference }
 
     /// <param name="keyword">The clause keyword the list follows (for messages).</param>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private GreenNode ParseSeparated(ListItem item, string keyword)
     {
         var items = RentList();
@@ -621,7 +619,6 @@ internal sealed class Parser
 
     // ------------------------------------------------------------------ single values
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private GreenToken ExpectIdentifier(LazyMessage message)
     {
         if (!AtDeclarationEnd && Peek().Kind == SyntaxKind.IdentifierToken) return EatAsIs();
@@ -714,19 +711,30 @@ internal readonly struct LazyMessage(string a, string? b = null, string? c = nul
 /// </summary>
 internal sealed class TokenCache
 {
-    private readonly GreenToken?[] _entries = new GreenToken?[1 << 13];
+    /// <summary>
+    /// An entry carries its key (text reference, text hash, kind, trivia keys) beside the token, so a lookup reads
+    /// only the table and never the token object itself, which is usually cold in the cache.
+    /// </summary>
+    private struct Entry
+    {
+        public GreenToken? Token;
+        public string? Text;
+        public int TextHash;
+        public int LeadingKey;
+        public int TrailingKey;
+        public SyntaxKind Kind;
+    }
+
+    private readonly Entry[] _entries = new Entry[1 << 13];
     private const int FixedKinds = 256;
     private const int FixedTrivia = 64;
     private readonly GreenToken?[] _fixed = new GreenToken?[FixedKinds * FixedTrivia];
 
     private static bool IsFixedText(SyntaxKind kind) => SyntaxFacts.IsKeyword(kind) || SyntaxFacts.GetText(kind) is not null;
 
-    private readonly GreenNodeCache _nodes = GreenNodeCache.Shared;
-
     [ThreadStatic] private static TokenCache? s_shared;
     public static TokenCache Shared => s_shared ??= new TokenCache();
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public GreenToken Get(SyntaxKind kind, string text, int textHash, GreenNode? leading, GreenNode? trailing)
     {
         int leadingKey = 0, trailingKey = 0;
@@ -740,9 +748,7 @@ internal sealed class TokenCache
                 ref var fixedSlot = ref _fixed[(int)kind * FixedTrivia + trailingKey];
                 var known = fixedSlot;
                 if (known is not null && ReferenceEquals(known.Trailing, trailing) && string.Equals(known.Text, text)) return known;
-                var token = new GreenToken(kind, text, leading, trailing);
-                token.CacheKey = _nodes.NextKey();
-                return fixedSlot = token;
+                return fixedSlot = new GreenToken(kind, text, leading, trailing);
             }
         }
         // String literals are (nearly) never repeated, and their entries would only evict useful ones.
@@ -753,18 +759,19 @@ internal sealed class TokenCache
         uint hash = (uint)textHash * 0x9E3779B1u ^ (uint)kind * 0x85EBCA77u ^ (uint)leadingKey * 0xC2B2AE3Du ^ (uint)trailingKey * 0x27D4EB2Fu;
         hash ^= hash >> 15;
         int index = (int)((hash << 1) & (uint)(_entries.Length - 2));
-        var existing = _entries[index];
-        if (existing is not null && existing.Kind == kind && ReferenceEquals(existing.Leading, leading)
-            && ReferenceEquals(existing.Trailing, trailing) && string.Equals(existing.Text, text))
-            return existing;
-        existing = _entries[index + 1];
-        if (existing is not null && existing.Kind == kind && ReferenceEquals(existing.Leading, leading)
-            && ReferenceEquals(existing.Trailing, trailing) && string.Equals(existing.Text, text))
-            return existing;
+        // The text is interned by the lexer's name table, so equal texts are (nearly always) the same string; a
+        // different instance of equal text only costs a second token.
+        ref var first = ref _entries[index];
+        if (first.TextHash == textHash && ReferenceEquals(first.Text, text) && first.Kind == kind
+            && first.LeadingKey == leadingKey && first.TrailingKey == trailingKey)
+            return first.Token!;
+        ref var second = ref _entries[index + 1];
+        if (second.TextHash == textHash && ReferenceEquals(second.Text, text) && second.Kind == kind
+            && second.LeadingKey == leadingKey && second.TrailingKey == trailingKey)
+            return second.Token!;
         var created = new GreenToken(kind, text, leading, trailing);
-        created.CacheKey = _nodes.NextKey();
-        _entries[index + 1] = _entries[index];
-        _entries[index] = created;
+        second = first;
+        first = new Entry { Token = created, Text = text, TextHash = textHash, LeadingKey = leadingKey, TrailingKey = trailingKey, Kind = kind };
         return created;
     }
 }
