@@ -217,7 +217,7 @@ public sealed class SemanticModel
     public Symbol? GetDeclaredSymbol(DeclarationSyntax declaration)
     {
         var declarations = SyntaxTree.GetRoot().Declarations;
-        int index = Array.BinarySearch(SyntaxTree.DeclarationStarts, declaration.Position);
+        int index = SyntaxTree.IndexOfDeclarationStartingAt(declaration.Position);
         return index >= 0 ? Compilation.DeclaredIn(SyntaxTree, index) : null;
     }
 

@@ -62,19 +62,12 @@ internal sealed class FormattingEngine
     /// <summary>The region that contains <paramref name="position"/> (the last region for the end of the text).</summary>
     public int FindRegion(int position)
     {
-        var starts = _tree.DeclarationStarts;
-        if (starts.Length == 0) return 0;
+        int count = _tree.DeclarationCount;
+        if (count == 0) return 0;
         var eof = _root.EndOfFileToken;
         // At or after the start of the tail; the end of a file whose tail is empty belongs to the last declaration.
-        if (position >= eof.Position) return eof.FullSpan.Length == 0 ? starts.Length - 1 : starts.Length;
-        int lo = 0, hi = starts.Length - 1, found = 0;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= position) { found = mid; lo = mid + 1; }
-            else hi = mid - 1;
-        }
-        return found;
+        if (position >= eof.Position) return eof.FullSpan.Length == 0 ? count - 1 : count;
+        return _tree.FindDeclarationIndex(position);
     }
 
     /// <summary>Appends the formatted text of region <paramref name="index"/>.</summary>

@@ -58,6 +58,8 @@ public abstract class SyntaxNode
 
     internal int GetChildPosition(int index)
     {
+        // The declaration list knows its declarations' offsets (chunk by chunk, shared between edits).
+        if (Green is GreenDeclarationList declarations) return Position + declarations.GetStart(index);
         if (Green.SlotCount > 8)
         {
             var offsets = _offsets;
@@ -209,6 +211,7 @@ public abstract class SyntaxNode
         int n = Green.SlotCount;
         int relative = position - Position;
         if (relative >= Green.FullWidth) return LastNonEmpty();
+        if (Green is GreenDeclarationList declarations) return declarations.FindIndex(relative);
         if (n > 8)
         {
             GetChildPosition(0); // builds the offset table

@@ -92,27 +92,57 @@ public sealed class SyntaxTree
         }
     }
 
-    // ------------------------------------------------------------------ incremental parsing
+    // ------------------------------------------------------------------ declarations by position
 
-    /// <summary>Full starts of the declarations, in order (computed once per tree).</summary>
+    internal GreenDeclarationList DeclarationList => (GreenDeclarationList)_green.GetSlot(0)!;
+
+    /// <summary>The number of declarations.</summary>
+    internal int DeclarationCount => DeclarationList.Count;
+
+    /// <summary>The green node of declaration <paramref name="index"/>.</summary>
+    internal GreenNode GetGreenDeclaration(int index) => DeclarationList.GetSlot(index)!;
+
+    /// <summary>The full start of declaration <paramref name="index"/> (O(log n); nothing is rebuilt per tree).</summary>
+    internal int GetDeclarationStart(int index) => DeclarationList.GetStart(index);
+
+    /// <summary>The last declaration whose full start is at or before <paramref name="position"/> (0 when there is none).</summary>
+    internal int FindDeclarationIndex(int position) => DeclarationList.FindIndex(position);
+
+    /// <summary>The index of the declaration whose full span starts exactly at <paramref name="position"/>, or -1.</summary>
+    internal int IndexOfDeclarationStartingAt(int position)
+    {
+        var list = DeclarationList;
+        if (list.Count == 0 || position < 0 || position >= list.FullWidth) return -1;
+        int index = list.FindIndex(position);
+        return list.GetStart(index) == position ? index : -1;
+    }
+
+    /// <summary>
+    /// Full starts of all the declarations, in order: an array as long as the file's declaration list, built on first
+    /// use for callers that visit every declaration anyway (the binder). Incremental parsing does not use it.
+    /// </summary>
     internal int[] DeclarationStarts
     {
         get
         {
             var starts = _declarationStarts;
             if (starts is not null) return starts;
-            var list = _green.GetSlot(0)!;
-            starts = new int[list.SlotCount];
+            var list = DeclarationList;
+            var declarations = new GreenNode[list.Count];
+            list.CopyTo(declarations);
+            starts = new int[declarations.Length];
             int position = 0;
             for (int i = 0; i < starts.Length; i++)
             {
                 starts[i] = position;
-                position += list.GetSlot(i)!.FullWidth;
+                position += declarations[i].FullWidth;
             }
             _declarationStarts = starts;
             return starts;
         }
     }
+
+    // ------------------------------------------------------------------ incremental parsing
 
     /// <summary>
     /// The tree for <paramref name="newText"/>, which must be this tree's text with changes applied
@@ -141,9 +171,8 @@ public sealed class SyntaxTree
 
     private SyntaxTree WithChange(SourceText newText, int changeStart, int changeOldEnd, int delta)
     {
-        var starts = DeclarationStarts;
-        var oldList = (GreenSyntaxNode)_green.GetSlot(0)!;
-        int count = starts.Length;
+        var oldList = DeclarationList;
+        int count = oldList.Count;
         int oldEofStart = oldList.FullWidth;
 
         // The first declaration that may change: the one holding the character before the edit, or the one
@@ -155,129 +184,91 @@ public sealed class SyntaxTree
         else if (probe >= oldEofStart) first = count - 1;
         else
         {
-            first = FindDeclaration(starts, probe);
+            first = oldList.FindIndex(probe);
             var declaration = oldList.GetSlot(first)!;
-            if (probe < starts[first] + declaration.LeadingTriviaWidth && first > 0) first--;
+            if (probe < oldList.GetStart(first) + declaration.LeadingTriviaWidth && first > 0) first--;
         }
         // A declaration with an unterminated raw string looked for the closing quotes up to the end of the file,
         // so any later edit may change it: start there.
-        if ((oldList.Flags & GreenFlags.DependsOnRest) != 0)
-        {
-            for (int i = 0; i < first; i++)
-            {
-                if ((oldList.GetSlot(i)!.Flags & GreenFlags.DependsOnRest) != 0) { first = i; break; }
-            }
-        }
-        int parseStart = count == 0 ? 0 : starts[first];
+        int dependent = oldList.FindFlagged(GreenFlags.DependsOnRest, 0, first);
+        if (dependent >= 0) first = dependent;
+        int parseStart = count == 0 ? 0 : oldList.GetStart(first);
 
         // The first old declaration that starts at or after the end of the edit is where re-parsing may stop.
         int syncIndex = first;
-        while (syncIndex < count && starts[syncIndex] < changeOldEnd) syncIndex++;
+        int syncStart = parseStart;
+        while (syncIndex < count && syncStart < changeOldEnd)
+        {
+            syncStart += oldList.GetSlot(syncIndex)!.FullWidth;
+            syncIndex++;
+        }
 
         // Lex a window of the new text: from the parse start to the end of the sync declaration (plus a margin).
         int windowEnd = newText.Length;
         if (syncIndex < count)
         {
-            int syncEnd = (syncIndex + 1 < count ? starts[syncIndex + 1] : oldEofStart) + delta;
+            int syncEnd = syncStart + oldList.GetSlot(syncIndex)!.FullWidth + delta;
             windowEnd = Math.Min(newText.Length, syncEnd + 256);
         }
 
-        var result = TryReparse(newText, parseStart, windowEnd, starts, oldList, first, syncIndex, delta, out var tree);
+        var result = TryReparse(newText, parseStart, windowEnd, oldList, first, syncIndex, syncStart, delta, out var tree);
         if (!result && windowEnd < newText.Length)
-            result = TryReparse(newText, parseStart, newText.Length, starts, oldList, first, syncIndex, delta, out tree);
+            result = TryReparse(newText, parseStart, newText.Length, oldList, first, syncIndex, syncStart, delta, out tree);
         return result ? tree! : Parse(newText, FilePath);
     }
 
-    private bool TryReparse(SourceText newText, int parseStart, int windowEnd, int[] starts, GreenSyntaxNode oldList,
-        int first, int syncIndex, int delta, out SyntaxTree? tree)
+    private bool TryReparse(SourceText newText, int parseStart, int windowEnd, GreenDeclarationList oldList,
+        int first, int syncIndex, int syncStart, int delta, out SyntaxTree? tree)
     {
         tree = null;
-        int count = starts.Length;
+        int count = oldList.Count;
         string window = newText.ToString(TextSpan.FromBounds(parseStart, windowEnd));
         bool windowIsRest = windowEnd == newText.Length;
         var parser = new Parser(window, 0, null, atTextStart: parseStart == 0);
 
         var fresh = new List<GreenNode>();
-        var freshStarts = new List<int>();
         int k = syncIndex;
+        int kStart = syncStart; // old full start of declaration k
         while (true)
         {
             int position = parseStart + parser.Position;
             if (!windowIsRest && parser.TouchedEnd) return false;
             // Skip old declarations that the re-parsed text has already moved past.
-            while (k < count && starts[k] + delta < position) k++;
+            while (k < count && kStart + delta < position)
+            {
+                kStart += oldList.GetSlot(k)!.FullWidth;
+                k++;
+            }
             // A declaration is reused only where it keeps its place relative to the start of the file: at position 0
             // a byte-order mark is trivia, anywhere else it is a bad character, so a declaration that moves to or
             // from the very start must be parsed again.
-            if (k < count && starts[k] + delta == position && parser.Position < window.Length && (starts[k] == 0) == (position == 0))
+            if (k < count && kStart + delta == position && parser.Position < window.Length && (kStart == 0) == (position == 0))
             {
                 // Synchronised: the old declarations from k on are unchanged; reuse them as they are.
                 var eofParser = new Parser(newText.ToString(TextSpan.FromBounds(oldList.FullWidth + delta, newText.Length)), 0, null, atTextStart: false);
-                tree = Splice(newText, oldList, starts, first, k, fresh, freshStarts, delta, eofParser);
+                tree = Splice(newText, oldList, first, k, fresh, eofParser);
                 return true;
             }
             if (parser.AtEndOfFile)
             {
                 if (!windowIsRest) return false;
-                tree = Splice(newText, oldList, starts, first, count, fresh, freshStarts, delta, parser);
+                tree = Splice(newText, oldList, first, count, fresh, parser);
                 return true;
             }
-            freshStarts.Add(position);
             fresh.Add(parser.ParseDeclaration());
         }
     }
 
     /// <summary>
-    /// Builds the new tree from old declarations [0, first), the fresh ones, and old declarations [resume, count)
-    /// shifted by <paramref name="delta"/>. Copies arrays only: old nodes are not visited, so the cost is a memory
-    /// copy of the declaration list however long the file is.
+    /// Builds the new tree from old declarations [0, first), the fresh ones, and old declarations [resume, count).
+    /// The declaration list is chunked: only the chunks around the edit and the chunk directory are copied, so the
+    /// cost does not grow with the length of the file (old nodes are not visited).
     /// </summary>
-    private SyntaxTree Splice(SourceText newText, GreenSyntaxNode oldList, int[] starts, int first, int resume,
-        List<GreenNode> fresh, List<int> freshStarts, int delta, Parser eofParser)
+    private SyntaxTree Splice(SourceText newText, GreenDeclarationList oldList, int first, int resume,
+        List<GreenNode> fresh, Parser eofParser)
     {
-        int count = starts.Length;
-        int tail = count - resume;
-        var slots = new GreenNode?[first + fresh.Count + tail];
-        var oldSlots = oldList.Slots;
-        Array.Copy(oldSlots, 0, slots, 0, first);
-        fresh.CopyTo(0, slots!, first, fresh.Count);
-        Array.Copy(oldSlots, resume, slots, first + fresh.Count, tail);
-
-        var newStarts = new int[slots.Length];
-        Array.Copy(starts, 0, newStarts, 0, first);
-        freshStarts.CopyTo(0, newStarts, first, freshStarts.Count);
-        for (int i = 0, o = first + fresh.Count; i < tail; i++) newStarts[o + i] = starts[resume + i] + delta;
-
-        int oldEnd = resume < count ? starts[resume] : oldList.FullWidth;
-        int oldStart = first < count ? starts[first] : oldList.FullWidth;
-        int freshWidth = 0;
-        var flags = oldList.Flags & GreenFlags.ContainsDiagnostics; // may over-state; only makes GetDiagnostics look
-        foreach (var node in fresh)
-        {
-            freshWidth += node.FullWidth;
-            flags |= node.Flags & (GreenFlags.ContainsDiagnostics | GreenFlags.ContainsSkipped | GreenFlags.DependsOnRest);
-        }
-        if ((oldList.Flags & (GreenFlags.DependsOnRest | GreenFlags.ContainsSkipped)) != 0)
-        {
-            // Rare (an unterminated raw string, skipped tokens): recompute these bits exactly from the reused nodes.
-            for (int i = 0; i < first; i++) flags |= slots[i]!.Flags & (GreenFlags.DependsOnRest | GreenFlags.ContainsSkipped);
-            for (int i = first + fresh.Count; i < slots.Length; i++) flags |= slots[i]!.Flags & (GreenFlags.DependsOnRest | GreenFlags.ContainsSkipped);
-        }
-        int width = oldList.FullWidth - (oldEnd - oldStart) + freshWidth;
-        var list = new GreenSyntaxNode(slots, width, flags);
+        var list = oldList.Replace(first, resume, fresh);
         var root = eofParser.FinishCompilationUnit(list);
-        return new SyntaxTree(newText, FilePath, root, newStarts);
-    }
-
-    private static int FindDeclaration(int[] starts, int position)
-    {
-        int lo = 0, hi = starts.Length - 1, found = 0;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (starts[mid] <= position) { found = mid; lo = mid + 1; }
-            else hi = mid - 1;
-        }
-        return found;
+        return new SyntaxTree(newText, FilePath, root, null);
     }
 }

@@ -36,6 +36,13 @@ internal abstract class GreenNode
     public int FullWidth { get; }
     public GreenFlags Flags { get; protected set; }
 
+    /// <summary>
+    /// A small non-zero number for the shared trivia instances (see <see cref="TriviaCache"/>), zero otherwise. The
+    /// token cache keys on it instead of hashing object identities (which stamps a hash into each object header).
+    /// Fits in the padding of the object, so it costs no memory.
+    /// </summary>
+    internal int CacheKey { get; set; }
+
     public bool IsMissing => (Flags & GreenFlags.IsMissing) != 0;
     public bool ContainsDiagnostics => (Flags & GreenFlags.ContainsDiagnostics) != 0;
 

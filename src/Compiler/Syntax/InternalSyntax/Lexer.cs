@@ -11,6 +11,8 @@ internal struct LexedToken
     public int End;
     public int FullEnd;
     public string Text;
+    /// <summary>The <see cref="NameTable.Hash"/> of <see cref="Text"/> for names, numbers, dates and punctuation (0 for strings and bad tokens).</summary>
+    public int TextHash;
     public GreenNode? Leading;
     public GreenNode? Trailing;
     /// <summary>The token is the first thing on its line, at column 1: it starts a logical line.</summary>
@@ -89,75 +91,97 @@ internal sealed class Lexer
 
     // ------------------------------------------------------------------ trivia
 
+    /// <summary>
+    /// Scans a run of trivia: trailing trivia stops after the first line break. The usual cases (nothing, one space,
+    /// one line break) take no list and allocate nothing.
+    /// </summary>
     private GreenNode? ScanTrivia(bool trailing)
     {
+        var first = ScanOneTrivia(trailing, out bool stop);
+        if (first is null || stop) return first;
+        var second = ScanOneTrivia(trailing, out stop);
+        if (second is null) return first;
         var list = _triviaBuffer;
         list.Clear();
-        string text = _text;
-        while (_pos < text.Length)
+        list.Add(first);
+        list.Add(second);
+        while (!stop)
         {
-            char c = text[_pos];
-            if (c == ' ' || c == '\t')
+            var next = ScanOneTrivia(trailing, out stop);
+            if (next is null) break;
+            list.Add(next);
+        }
+        return TriviaCache.List(list);
+    }
+
+    /// <summary>One piece of trivia at the current position, or null. <paramref name="stop"/>: a line break ended trailing trivia.</summary>
+    private GreenTrivia? ScanOneTrivia(bool trailing, out bool stop)
+    {
+        stop = false;
+        string text = _text;
+        int pos = _pos;
+        if ((uint)pos >= (uint)text.Length) return null;
+        char c = text[pos];
+        if (c > ' ' && c != '/' && c != '\uFEFF') return null;
+        if (c == ' ' || c == '\t')
+        {
+            int start = pos;
+            pos++;
+            while (pos < text.Length && (text[pos] == ' ' || text[pos] == '\t')) pos++;
+            _pos = pos;
+            return TriviaCache.Whitespace(text.AsSpan(start, pos - start));
+        }
+        if (c == '\n')
+        {
+            _pos = pos + 1;
+            stop = trailing;
+            return TriviaCache.Lf;
+        }
+        if (c == '\r')
+        {
+            stop = trailing;
+            if (pos + 1 < text.Length && text[pos + 1] == '\n')
             {
-                int start = _pos;
-                while (_pos < text.Length && (text[_pos] == ' ' || text[_pos] == '\t')) _pos++;
-                list.Add(TriviaCache.Whitespace(text.AsSpan(start, _pos - start)));
+                _pos = pos + 2;
+                return TriviaCache.CrLf;
             }
-            else if (c == '\n' || c == '\r')
+            _pos = pos + 1;
+            return TriviaCache.Cr;
+        }
+        if (c == '/' && pos + 1 < text.Length && text[pos + 1] == '/')
+        {
+            int start = pos;
+            int length = text.AsSpan(pos).IndexOfAny('\n', '\r');
+            pos = length < 0 ? text.Length : pos + length;
+            _pos = pos;
+            bool doc = pos - start >= 3 && text[start + 2] == '/' && (pos - start == 3 || text[start + 3] != '/');
+            return new GreenTrivia(doc ? SyntaxKind.DocumentationCommentTrivia : SyntaxKind.SingleLineCommentTrivia,
+                text.Substring(start, pos - start));
+        }
+        if (c == '/' && pos + 1 < text.Length && text[pos + 1] == '*')
+        {
+            int start = pos;
+            int close = text.IndexOf("*/", pos + 2, StringComparison.Ordinal);
+            if (close < 0)
             {
-                if (c == '\r' && _pos + 1 < text.Length && text[_pos + 1] == '\n')
-                {
-                    list.Add(TriviaCache.CrLf);
-                    _pos += 2;
-                }
-                else
-                {
-                    list.Add(c == '\n' ? TriviaCache.Lf : TriviaCache.Cr);
-                    _pos++;
-                }
-                if (trailing) break;
-            }
-            else if (c == '/' && _pos + 1 < text.Length && text[_pos + 1] == '/')
-            {
-                int start = _pos;
-                while (_pos < text.Length && text[_pos] != '\n' && text[_pos] != '\r') _pos++;
-                bool doc = _pos - start >= 3 && text[start + 2] == '/' && (_pos - start == 3 || text[start + 3] != '/');
-                list.Add(new GreenTrivia(doc ? SyntaxKind.DocumentationCommentTrivia : SyntaxKind.SingleLineCommentTrivia,
-                    text.Substring(start, _pos - start)));
-            }
-            else if (c == '/' && _pos + 1 < text.Length && text[_pos + 1] == '*')
-            {
-                int start = _pos;
-                int close = text.IndexOf("*/", _pos + 2, StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    TouchedEnd = true;
-                    _pos = text.Length;
-                    Diagnostics.Add(new LexDiagnostic(start, 2, DiagnosticCatalog.UnterminatedComment,
-                        DiagnosticCatalog.UnterminatedComment.MessageFormat));
-                }
-                else
-                {
-                    _pos = close + 2;
-                }
-                list.Add(new GreenTrivia(SyntaxKind.MultiLineCommentTrivia, text.Substring(start, _pos - start)));
-            }
-            else if (c == '\uFEFF' && _pos == 0 && _atTextStart)
-            {
-                list.Add(TriviaCache.Bom);
-                _pos++;
+                TouchedEnd = true;
+                pos = text.Length;
+                Diagnostics.Add(new LexDiagnostic(start, 2, DiagnosticCatalog.UnterminatedComment,
+                    DiagnosticCatalog.UnterminatedComment.MessageFormat));
             }
             else
             {
-                break;
+                pos = close + 2;
             }
+            _pos = pos;
+            return new GreenTrivia(SyntaxKind.MultiLineCommentTrivia, text.Substring(start, pos - start));
         }
-        return list.Count switch
+        if (c == '\uFEFF' && pos == 0 && _atTextStart)
         {
-            0 => null,
-            1 => list[0],
-            _ => TriviaCache.List(list),
-        };
+            _pos = 1;
+            return TriviaCache.Bom;
+        }
+        return null;
     }
 
     // ------------------------------------------------------------------ tokens
@@ -208,18 +232,38 @@ internal sealed class Lexer
             return;
         }
 
-        int identLength = IdentifierStartLength(_pos);
+        int identLength = c < 128 ? (SyntaxFacts.IsIdentifierStart(c) ? 1 : 0) : IdentifierStartLength(_pos);
         if (identLength > 0)
         {
-            _pos += identLength;
-            while (_pos < text.Length)
+            // ASCII words take the fast loop, which hashes as it goes; anything else takes the general one.
+            int pos = _pos;
+            uint hash = NameTable.HashSeed;
+            var identifierPart = IdentifierPartTable;
+            while (pos < text.Length)
             {
-                int part = IdentifierPartLength(_pos);
-                if (part == 0) break;
-                _pos += part;
+                char p = text[pos];
+                if (p >= 128 || !identifierPart[p]) break;
+                hash = NameTable.Step(hash, p);
+                pos++;
+            }
+            _pos = pos;
+            if (pos < text.Length && text[pos] >= 128)
+            {
+                while (_pos < text.Length)
+                {
+                    int part = IdentifierPartLength(_pos);
+                    if (part == 0) break;
+                    _pos += part;
+                }
+                var span = text.AsSpan(start, _pos - start);
+                token.Kind = SyntaxKind.IdentifierToken;
+                token.TextHash = NameTable.Hash(span);
+                token.Text = _names.Get(span, token.TextHash);
+                return;
             }
             token.Kind = SyntaxKind.IdentifierToken;
-            token.Text = _names.Get(text.AsSpan(start, _pos - start));
+            token.TextHash = NameTable.Finish(hash);
+            token.Text = _names.Get(text.AsSpan(start, pos - start), token.TextHash);
             return;
         }
 
@@ -235,7 +279,17 @@ internal sealed class Lexer
     {
         token.Kind = kind;
         token.Text = text;
+        token.TextHash = NameTable.Finish(NameTable.Step(NameTable.HashSeed, text[0]));
         _pos++;
+    }
+
+    private static readonly bool[] IdentifierPartTable = CreateIdentifierPartTable();
+
+    private static bool[] CreateIdentifierPartTable()
+    {
+        var table = new bool[128];
+        for (char c = '\0'; c < 128; c++) table[c] = SyntaxFacts.IsIdentifierPart(c);
+        return table;
     }
 
     /// <summary>True when the character at <paramref name="pos"/> begins trivia or a valid token.</summary>
@@ -298,7 +352,8 @@ internal sealed class Lexer
         _pos++;
         while (_pos < text.Length && SyntaxFacts.IsDateRunChar(text[_pos])) _pos++;
         var run = text.AsSpan(start, _pos - start);
-        token.Text = _names.Get(run);
+        token.TextHash = NameTable.Hash(run);
+        token.Text = _names.Get(run, token.TextHash);
         if (IsPlainNumber(run))
         {
             token.Kind = SyntaxKind.NumberLiteralToken;
@@ -461,38 +516,54 @@ internal sealed class Lexer
     }
 }
 
-/// <summary>Shared trivia instances for the common cases (a space, indentation, line breaks).</summary>
+/// <summary>
+/// Shared trivia instances for the common cases (a space, indentation, line breaks, and the usual pairs). Each has a
+/// distinct <see cref="GreenNode.CacheKey"/>, which is how the token cache recognises trivia worth sharing tokens on.
+/// </summary>
 internal static class TriviaCache
 {
-    public static readonly GreenTrivia Lf = new(SyntaxKind.EndOfLineTrivia, "\n");
-    public static readonly GreenTrivia CrLf = new(SyntaxKind.EndOfLineTrivia, "\r\n");
-    public static readonly GreenTrivia Cr = new(SyntaxKind.EndOfLineTrivia, "\r");
+    private static int s_nextKey;
+
+    private static T Keyed<T>(T node) where T : GreenNode
+    {
+        node.CacheKey = ++s_nextKey;
+        return node;
+    }
+
+    public static readonly GreenTrivia Lf = Keyed(new GreenTrivia(SyntaxKind.EndOfLineTrivia, "\n"));
+    public static readonly GreenTrivia CrLf = Keyed(new GreenTrivia(SyntaxKind.EndOfLineTrivia, "\r\n"));
+    public static readonly GreenTrivia Cr = Keyed(new GreenTrivia(SyntaxKind.EndOfLineTrivia, "\r"));
     public static readonly GreenTrivia Bom = new(SyntaxKind.ByteOrderMarkTrivia, "\uFEFF");
     private static readonly GreenTrivia[] Spaces = CreateSpaces();
 
     private static GreenTrivia[] CreateSpaces()
     {
         var result = new GreenTrivia[17];
-        for (int i = 1; i < result.Length; i++) result[i] = new GreenTrivia(SyntaxKind.WhitespaceTrivia, new string(' ', i));
+        for (int i = 1; i < result.Length; i++) result[i] = Keyed(new GreenTrivia(SyntaxKind.WhitespaceTrivia, new string(' ', i)));
         return result;
     }
 
     public static GreenTrivia Whitespace(ReadOnlySpan<char> text)
     {
-        if (text.Length < Spaces.Length && !text.ContainsAnyExcept(' ')) return Spaces[text.Length];
+        if (text.Length < Spaces.Length)
+        {
+            int i = 0;
+            while (i < text.Length && text[i] == ' ') i++;
+            if (i == text.Length) return Spaces[text.Length];
+        }
         return new GreenTrivia(SyntaxKind.WhitespaceTrivia, text.ToString());
     }
 
     // Common two-element lists: "<spaces>\n" after the last token of a line.
     private static readonly GreenTriviaList[] SpacesLf = CreatePairs(Lf);
     private static readonly GreenTriviaList[] SpacesCrLf = CreatePairs(CrLf);
-    private static readonly GreenTriviaList LfLf = new([Lf, Lf]);
-    private static readonly GreenTriviaList CrLfCrLf = new([CrLf, CrLf]);
+    private static readonly GreenTriviaList LfLf = Keyed(new GreenTriviaList([Lf, Lf]));
+    private static readonly GreenTriviaList CrLfCrLf = Keyed(new GreenTriviaList([CrLf, CrLf]));
 
     private static GreenTriviaList[] CreatePairs(GreenTrivia eol)
     {
         var result = new GreenTriviaList[17];
-        for (int i = 1; i < result.Length; i++) result[i] = new GreenTriviaList([Spaces[i], eol]);
+        for (int i = 1; i < result.Length; i++) result[i] = Keyed(new GreenTriviaList([Spaces[i], eol]));
         return result;
     }
 

@@ -17,10 +17,12 @@ internal sealed class NameTable
         _mask = capacityPowerOfTwo - 1;
     }
 
-    public string Get(ReadOnlySpan<char> text)
+    public string Get(ReadOnlySpan<char> text) => Get(text, Hash(text));
+
+    /// <summary>Interns <paramref name="text"/>, whose <see cref="Hash"/> the caller computed while scanning it.</summary>
+    public string Get(ReadOnlySpan<char> text, int hash)
     {
         if (text.Length > MaxLength || text.Length == 0) return text.ToString();
-        int hash = Hash(text);
         ref string? slot = ref _entries[hash & _mask];
         var existing = slot;
         if (existing is not null && text.SequenceEqual(existing)) return existing;
@@ -29,12 +31,18 @@ internal sealed class NameTable
         return created;
     }
 
-    private static int Hash(ReadOnlySpan<char> text)
+    public const uint HashSeed = 2166136261;
+
+    /// <summary>One step of the hash (FNV-1a over UTF-16 code units); the lexer runs it as it scans a word.</summary>
+    public static uint Step(uint h, char c) => (h ^ c) * 16777619;
+
+    public static int Finish(uint h) => (int)(h ^ (h >> 15));
+
+    public static int Hash(ReadOnlySpan<char> text)
     {
-        // FNV-1a over UTF-16 code units.
-        uint h = 2166136261;
-        foreach (char c in text) h = (h ^ c) * 16777619;
-        return (int)(h ^ (h >> 15));
+        uint h = HashSeed;
+        foreach (char c in text) h = Step(h, c);
+        return Finish(h);
     }
 
     /// <summary>A table shared by parses on one thread; parsing many files in parallel uses one table per thread.</summary>

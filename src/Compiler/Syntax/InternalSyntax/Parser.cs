@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using ClaimLang.Diagnostics;
 using ClaimLang.Utilities;
 
@@ -16,6 +15,7 @@ internal sealed class Parser
 {
     private readonly Lexer _lexer;
     private readonly TokenCache _tokens;
+    private readonly GreenNodeCache _nodes;
 
     // Lookahead: at most three tokens are ever needed.
     private readonly LexedToken[] _buffer = new LexedToken[4];
@@ -31,12 +31,13 @@ internal sealed class Parser
         return new List<GreenNode>(8);
     }
 
-    private GreenNode[] ToArrayAndReturn(List<GreenNode> list)
+    /// <summary>Makes a list node of the items (inline up to three) and returns the buffer to the pool.</summary>
+    private GreenNode ListAndReturn(List<GreenNode> list)
     {
-        var array = list.ToArray();
+        var node = _nodes.List(list);
         list.Clear();
         _listPool.Push(list);
-        return array;
+        return node;
     }
 
     // Per-declaration state.
@@ -52,6 +53,7 @@ internal sealed class Parser
     {
         _lexer = new Lexer(text, start, names ?? NameTable.Shared, atTextStart);
         _tokens = TokenCache.Shared;
+        _nodes = GreenNodeCache.Shared;
     }
 
     /// <summary>See <see cref="Lexer.TouchedEnd"/>.</summary>
@@ -104,7 +106,7 @@ internal sealed class Parser
         }
         var token = t.DependsOnRest
             ? new GreenToken(asKind, t.Text, leading, t.Trailing, dependsOnRest: true)
-            : _tokens.Get(asKind, t.Text, leading, t.Trailing);
+            : _tokens.Get(asKind, t.Text, t.TextHash, leading, t.Trailing);
         _lastStart = t.Start;
         _lastEnd = t.End;
         // Punctuation alone does not show that the parser is back on track (think of "(a: , , )").
@@ -179,9 +181,9 @@ internal sealed class Parser
     }
 
     public GreenSyntaxNode FinishCompilationUnit(List<GreenNode> declarations) =>
-        FinishCompilationUnit(new GreenSyntaxNode(SyntaxKind.List, declarations.ToArray()));
+        FinishCompilationUnit(GreenDeclarationList.Create(declarations));
 
-    public GreenSyntaxNode FinishCompilationUnit(GreenSyntaxNode list)
+    public GreenSyntaxNode FinishCompilationUnit(GreenDeclarationList list)
     {
         _diagnostics.Clear();
         _recovering = false;
@@ -316,13 +318,13 @@ internal sealed class Parser
             if (Peek().Kind == SyntaxKind.IdentifierToken && PeekContinues(1, SyntaxKind.EqualsToken))
             {
                 var labelName = EatAsIs();
-                label = new GreenSyntaxNode(SyntaxKind.ClaimLabel, [labelName, Eat(SyntaxKind.EqualsToken)]);
+                label = _nodes.Node2(SyntaxKind.ClaimLabel, labelName, Eat(SyntaxKind.EqualsToken));
             }
             else if (Peek().Kind == SyntaxKind.EqualsToken)
             {
                 ReportAfterPrevious(DiagnosticCatalog.MissingPart, "expected a label before '='");
                 var missing = GreenToken.Missing(SyntaxKind.IdentifierToken);
-                label = new GreenSyntaxNode(SyntaxKind.ClaimLabel, [missing, Eat(SyntaxKind.EqualsToken)]);
+                label = _nodes.Node2(SyntaxKind.ClaimLabel, missing, Eat(SyntaxKind.EqualsToken));
             }
         }
 
@@ -384,10 +386,10 @@ internal sealed class Parser
             ReportNotAClause(declarationKind, clauses, t);
             Skip();
         }
-        return result is null ? EmptyList : new GreenSyntaxNode(SyntaxKind.List, ToArrayAndReturn(result));
+        return result is null ? EmptyList : ListAndReturn(result);
     }
 
-    internal static readonly GreenSyntaxNode EmptyList = new(SyntaxKind.List, []);
+    internal static readonly GreenSyntaxNode EmptyList = GreenLists.Empty;
 
     private void ReportNotAClause(SyntaxKind declarationKind, IReadOnlyList<SyntaxFacts.ClauseInfo> clauses, in LexedToken t)
     {
@@ -427,25 +429,25 @@ internal sealed class Parser
         switch (info.Shape)
         {
             case ClauseValueShape.Date:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectDate(info.Keyword)]);
+                return _nodes.Node2(info.ClauseKind, keyword, ExpectDate(info.Keyword));
             case ClauseValueShape.String:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectString(new LazyMessage("expected a string after '", k, "'"))]);
+                return _nodes.Node2(info.ClauseKind, keyword, ExpectString(new LazyMessage("expected a string after '", k, "'")));
             case ClauseValueShape.Identifier:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectIdentifier(new LazyMessage("expected a word after '", k, "' (for example 'kind outlet')"))]);
+                return _nodes.Node2(info.ClauseKind, keyword, ExpectIdentifier(new LazyMessage("expected a word after '", k, "' (for example 'kind outlet')")));
             case ClauseValueShape.Grade:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectGrade(info.KeywordKind)]);
+                return _nodes.Node2(info.ClauseKind, keyword, ExpectGrade(info.KeywordKind));
             case ClauseValueShape.Name:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ExpectIdentifier(new LazyMessage("expected a name after '", k, "'"))]);
+                return _nodes.Node2(info.ClauseKind, keyword, ExpectIdentifier(new LazyMessage("expected a name after '", k, "'")));
             case ClauseValueShape.NameList:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.Name, k)]);
+                return _nodes.Node2(info.ClauseKind, keyword, ParseSeparated(ListItem.Name, k));
             case ClauseValueShape.IdentifierList:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.Name, k)]);
+                return _nodes.Node2(info.ClauseKind, keyword, ParseSeparated(ListItem.Name, k));
             case ClauseValueShape.StringList:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.String, k)]);
+                return _nodes.Node2(info.ClauseKind, keyword, ParseSeparated(ListItem.String, k));
             case ClauseValueShape.ReferenceList:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseSeparated(ListItem.Reference, k)]);
+                return _nodes.Node2(info.ClauseKind, keyword, ParseSeparated(ListItem.Reference, k));
             case ClauseValueShape.Reference:
-                return new GreenSyntaxNode(info.ClauseKind, [keyword, ParseReference(new LazyMessage("expected a claim reference after '", k, "'"))]);
+                return _nodes.Node2(info.ClauseKind, keyword, ParseReference(new LazyMessage("expected a claim reference after '", k, "'")));
             case ClauseValueShape.Coordinates:
             {
                 var latitude = ExpectNumber(new LazyMessage("expected a latitude after '", k, "' (write 'at 33.51, 36.29')"));
@@ -486,7 +488,7 @@ internal sealed class Parser
             items.Add(Eat(SyntaxKind.CommaToken));
             items.Add(ParseListItem(item, new LazyMessage("expected ", expected, " after ','")));
         }
-        return new GreenSyntaxNode(SyntaxKind.List, ToArrayAndReturn(items));
+        return ListAndReturn(items);
     }
 
     private GreenNode ParseListItem(ListItem item, LazyMessage message) => item switch
@@ -504,9 +506,9 @@ internal sealed class Parser
         {
             var dot = Eat(SyntaxKind.DotToken);
             var member = ExpectIdentifier(new LazyMessage("expected a predicate name after '", g: ".'", h: name.Text));
-            return new GreenSyntaxNode(SyntaxKind.Reference, [name, dot, member]);
+            return _nodes.Node3(SyntaxKind.Reference, name, dot, member);
         }
-        return new GreenSyntaxNode(SyntaxKind.Reference, [name, null, null]);
+        return _nodes.Node3(SyntaxKind.Reference, name, null, null);
     }
 
     // ------------------------------------------------------------------ parameter and argument lists
@@ -530,10 +532,10 @@ internal sealed class Parser
                 colon = GreenToken.Missing(SyntaxKind.ColonToken);
                 type = GreenToken.Missing(SyntaxKind.IdentifierToken);
             }
-            items.Add(new GreenSyntaxNode(SyntaxKind.Parameter, [name, colon, type]));
+            items.Add(_nodes.Node3(SyntaxKind.Parameter, name, colon, type));
             if (!SeparatorOrClose(items, "parameter")) break;
         }
-        return new GreenSyntaxNode(SyntaxKind.ParameterList, [open, new GreenSyntaxNode(SyntaxKind.List, ToArrayAndReturn(items)), ExpectClose("parameter")]);
+        return _nodes.Node3(SyntaxKind.ParameterList, open, ListAndReturn(items), ExpectClose("parameter"));
     }
 
     private GreenNode ParseArgumentList()
@@ -560,10 +562,10 @@ internal sealed class Parser
                 ReportAtCurrent(DiagnosticCatalog.MissingPart, $"expected an argument value (a name, number, date or string), found {FoundHere()}");
                 value = GreenToken.Missing(SyntaxKind.IdentifierToken);
             }
-            items.Add(new GreenSyntaxNode(SyntaxKind.Argument, [name, colon, value]));
+            items.Add(_nodes.Node3(SyntaxKind.Argument, name, colon, value));
             if (!SeparatorOrClose(items, "argument")) break;
         }
-        return new GreenSyntaxNode(SyntaxKind.ArgumentList, [open, new GreenSyntaxNode(SyntaxKind.List, ToArrayAndReturn(items)), ExpectClose("argument")]);
+        return _nodes.Node3(SyntaxKind.ArgumentList, open, ListAndReturn(items), ExpectClose("argument"));
     }
 
     /// <summary>After a list element: eats a ',' (true: continue), stops before ')' (false), or skips junk.</summary>
@@ -579,10 +581,9 @@ internal sealed class Parser
                 if (!AtDeclarationEnd && Peek().Kind == SyntaxKind.CloseParenToken)
                 {
                     ReportAtCurrent(DiagnosticCatalog.MissingPart, $"expected another {what} after ','; remove the trailing comma");
-                    items.Add(new GreenSyntaxNode(what == "argument" ? SyntaxKind.Argument : SyntaxKind.Parameter,
-                        what == "argument"
-                            ? [null, null, GreenToken.Missing(SyntaxKind.IdentifierToken)]
-                            : [GreenToken.Missing(SyntaxKind.IdentifierToken), GreenToken.Missing(SyntaxKind.ColonToken), GreenToken.Missing(SyntaxKind.IdentifierToken)]));
+                    items.Add(what == "argument"
+                        ? _nodes.Node3(SyntaxKind.Argument, null, null, GreenToken.Missing(SyntaxKind.IdentifierToken))
+                        : _nodes.Node3(SyntaxKind.Parameter, GreenToken.Missing(SyntaxKind.IdentifierToken), GreenToken.Missing(SyntaxKind.ColonToken), GreenToken.Missing(SyntaxKind.IdentifierToken)));
                     return false;
                 }
                 return true;
@@ -702,35 +703,75 @@ internal readonly struct LazyMessage(string a, string? b = null, string? c = nul
 }
 
 /// <summary>
-/// Shares identical green tokens (same kind, text and trivia instances): keywords, punctuation and repeated names
-/// with the usual single space or line break after them. Fixed size; an entry is overwritten on collision.
+/// Shares identical green tokens (same kind, text and trivia): keywords, punctuation and repeated names and dates with
+/// the usual single space or line break after them. Keyed on the text's hash (computed by the lexer as it scanned the
+/// text) and the trivia's <see cref="GreenNode.CacheKey"/>; only tokens whose trivia is one of the shared instances
+/// (or absent) are shared. Fixed size, two-way set-associative, kept small (a larger table cost more in cache misses
+/// and in GC promotion of the cached tokens than it saved in allocations); an entry is overwritten on collision.
 /// </summary>
 internal sealed class TokenCache
 {
-    private readonly GreenToken?[] _entries = new GreenToken?[1 << 13];
+    /// <summary>
+    /// An entry carries its key (text reference, text hash, kind, trivia keys) beside the token, so a lookup reads
+    /// only the table and never the token object itself, which is usually cold in the cache.
+    /// </summary>
+    private struct Entry
+    {
+        public GreenToken? Token;
+        public string? Text;
+        public int TextHash;
+        public int LeadingKey;
+        public int TrailingKey;
+        public SyntaxKind Kind;
+    }
+
+    private readonly Entry[] _entries = new Entry[1 << 13];
+    private const int FixedKinds = 256;
+    private const int FixedTrivia = 64;
+    private readonly GreenToken?[] _fixed = new GreenToken?[FixedKinds * FixedTrivia];
+
+    private static bool IsFixedText(SyntaxKind kind) => SyntaxFacts.IsKeyword(kind) || SyntaxFacts.GetText(kind) is not null;
 
     [ThreadStatic] private static TokenCache? s_shared;
     public static TokenCache Shared => s_shared ??= new TokenCache();
 
-    public GreenToken Get(SyntaxKind kind, string text, GreenNode? leading, GreenNode? trailing)
+    public GreenToken Get(SyntaxKind kind, string text, int textHash, GreenNode? leading, GreenNode? trailing)
     {
-        // String literals are (nearly) never repeated and their texts are fresh strings: hashing a fresh object's
-        // identity is a slow runtime call, and the entry would only evict a useful one.
-        if (text.Length > 48 || kind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken
-            || (leading is not null && !IsShareable(leading)) || (trailing is not null && !IsShareable(trailing)))
+        int leadingKey = 0, trailingKey = 0;
+        // Keywords and punctuation (whose text the kind decides) with no leading trivia and a common trailing one
+        // (nothing, a space, a line break): a direct table, no hashing.
+        if (leading is null && (uint)kind < FixedKinds && IsFixedText(kind))
+        {
+            trailingKey = trailing is null ? 0 : trailing.CacheKey;
+            if ((trailing is null || trailingKey != 0) && trailingKey < FixedTrivia)
+            {
+                ref var fixedSlot = ref _fixed[(int)kind * FixedTrivia + trailingKey];
+                var known = fixedSlot;
+                if (known is not null && ReferenceEquals(known.Trailing, trailing) && string.Equals(known.Text, text)) return known;
+                return fixedSlot = new GreenToken(kind, text, leading, trailing);
+            }
+        }
+        // String literals are (nearly) never repeated, and their entries would only evict useful ones.
+        if (text.Length > 48 || kind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken || text.Length == 0
+            || (leading is not null && (leadingKey = leading.CacheKey) == 0)
+            || (trailing is not null && (trailingKey = trailing.CacheKey) == 0))
             return new GreenToken(kind, text, leading, trailing);
-        int hash = HashCode.Combine((int)kind, RuntimeHelpers.GetHashCode(text),
-            leading is null ? 0 : RuntimeHelpers.GetHashCode(leading), trailing is null ? 0 : RuntimeHelpers.GetHashCode(trailing));
-        ref var slot = ref _entries[hash & (_entries.Length - 1)];
-        var existing = slot;
-        if (existing is not null && existing.Kind == kind && ReferenceEquals(existing.Text, text)
-            && ReferenceEquals(existing.Leading, leading) && ReferenceEquals(existing.Trailing, trailing))
-            return existing;
+        uint hash = (uint)textHash * 0x9E3779B1u ^ (uint)kind * 0x85EBCA77u ^ (uint)leadingKey * 0xC2B2AE3Du ^ (uint)trailingKey * 0x27D4EB2Fu;
+        hash ^= hash >> 15;
+        int index = (int)((hash << 1) & (uint)(_entries.Length - 2));
+        // The text is interned by the lexer's name table, so equal texts are (nearly always) the same string; a
+        // different instance of equal text only costs a second token.
+        ref var first = ref _entries[index];
+        if (first.TextHash == textHash && ReferenceEquals(first.Text, text) && first.Kind == kind
+            && first.LeadingKey == leadingKey && first.TrailingKey == trailingKey)
+            return first.Token!;
+        ref var second = ref _entries[index + 1];
+        if (second.TextHash == textHash && ReferenceEquals(second.Text, text) && second.Kind == kind
+            && second.LeadingKey == leadingKey && second.TrailingKey == trailingKey)
+            return second.Token!;
         var created = new GreenToken(kind, text, leading, trailing);
-        slot = created;
+        second = first;
+        first = new Entry { Token = created, Text = text, TextHash = textHash, LeadingKey = leadingKey, TrailingKey = trailingKey, Kind = kind };
         return created;
     }
-
-    // Only trivia that the lexer shares (spaces, line breaks and their common pairs) is worth keying on.
-    private static bool IsShareable(GreenNode trivia) => trivia.Kind is SyntaxKind.WhitespaceTrivia or SyntaxKind.EndOfLineTrivia || trivia is GreenTriviaList { Count: 2 };
 }
