@@ -41,18 +41,8 @@ internal static class PhaseProfile
             var configuration = ConfigurationLoader.LoadForWorkspace(workspace.Root);
 
             var files = Measure(output, results, "enumerate files", () => WorkspaceFiles.Enumerate(workspace.Root, configuration.Options).Files.ToList());
-            var (trees, encoding) = Measure(output, results, "read + parse (parallel)", () => WorkspaceLoader.ParseFiles(files));
+            var (trees, encoding) = Measure(output, results, "read + parse + summarise (parallel)", () => WorkspaceLoader.ParseFiles(files, default, releaseTrees: true));
             var compilation = Measure(output, results, "Compilation.Create", () => Compilation.Create(trees, configuration.Options, workspace.Root, null, configuration.Diagnostics.Concat(encoding)));
-            Measure(output, results, "declaration summaries", () =>
-            {
-                int count = 0;
-                foreach (var tree in trees)
-                {
-                    var list = tree.GreenRoot.GetSlot(0)!;
-                    for (int i = 0; i < list.SlotCount; i++) count += DeclarationInfo.Get(list.GetSlot(i)!).Clauses.Length;
-                }
-                return count;
-            });
             var bound = Measure(output, results, "bind", () => compilation.Bound);
             var syntax = Measure(output, results, "syntax diagnostics", () => trees.Sum(t => t.GetDiagnostics().Count));
             var context = new AnalysisContext(bound, compilation.Options, compilation.Today, compilation.Documents, CancellationToken.None);

@@ -67,7 +67,7 @@ public static class BuildCommand
             requested = parsed;
         }
 
-        var workspaces = WorkspaceLoader.Load(request.Paths, context.CurrentDirectory, context.Today);
+        var workspaces = WorkspaceLoader.Load(request.Paths, context.CurrentDirectory, context.Today, releaseTrees: true);
         if (workspaces.Count > 1)
         {
             throw new InputException(

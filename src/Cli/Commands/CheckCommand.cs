@@ -28,7 +28,7 @@ public static class CheckCommand
 
     public static int Run(CliContext context, IReadOnlyList<string> paths, ReportFormat format, bool warnAsError)
     {
-        var workspaces = WorkspaceLoader.Load(paths, context.CurrentDirectory, context.Today);
+        var workspaces = WorkspaceLoader.Load(paths, context.CurrentDirectory, context.Today, releaseTrees: true);
         var (diagnostics, summary) = Collect(workspaces);
         DiagnosticReportWriter.Create(format).Write(context.Output, diagnostics, summary, context.CurrentDirectory);
         context.Output.Flush();

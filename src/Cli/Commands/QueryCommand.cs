@@ -141,7 +141,7 @@ public static class QueryCommand
     /// <summary>Compiles the paths; null (after writing the errors to standard error) when they have errors.</summary>
     private static ClaimDataset? Compile(CliContext context, IReadOnlyList<string> paths)
     {
-        var workspaces = WorkspaceLoader.Load(paths, context.CurrentDirectory, context.Today);
+        var workspaces = WorkspaceLoader.Load(paths, context.CurrentDirectory, context.Today, releaseTrees: true);
         if (workspaces.Count > 1)
         {
             throw new InputException(

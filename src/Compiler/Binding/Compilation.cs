@@ -51,9 +51,11 @@ public sealed class Compilation
     /// <summary>
     /// Does ahead of time, on the calling thread, the per-file work binding would otherwise do sequentially
     /// (declaration summaries, derived claim ids, syntax diagnostics). Optional; call it where files are parsed in
-    /// parallel.
+    /// parallel. With <paramref name="releaseRoot"/>, the tree then lets its syntax nodes go (they are parsed again
+    /// if something asks for them): for batch checks of large workspaces, where binding and analysis need only the
+    /// summaries.
     /// </summary>
-    public static void Prepare(SyntaxTree tree) => DeclarationInfo.Prepare(tree);
+    public static void Prepare(SyntaxTree tree, bool releaseRoot = false) => DeclarationInfo.Prepare(tree, releaseRoot);
 
     public ImmutableArray<SyntaxTree> SyntaxTrees { get; }
     public ClaimLangOptions Options { get; }

@@ -154,9 +154,11 @@ public sealed class DeclarationInfo
     internal static DeclarationInfo[] ForTree(SyntaxTree tree)
     {
         if (tree.SummaryCache is DeclarationInfo[] cached) return cached;
-        var list = tree.GreenRoot.GetSlot(0)!;
-        var result = new DeclarationInfo[list.SlotCount];
-        for (int i = 0; i < result.Length; i++) result[i] = Get(list.GetSlot(i)!);
+        var list = tree.DeclarationList;
+        var declarations = new GreenNode[list.Count];
+        list.CopyTo(declarations);
+        var result = new DeclarationInfo[declarations.Length];
+        for (int i = 0; i < result.Length; i++) result[i] = Get(declarations[i]);
         return Interlocked.CompareExchange(ref tree.SummaryCache, result, null) as DeclarationInfo[] ?? result;
     }
 
@@ -164,7 +166,7 @@ public sealed class DeclarationInfo
     /// Computes everything binding will ask of a tree's declarations (summaries, derived claim ids, declaration
     /// starts, syntax diagnostics), so that it can be done on the thread that parsed the file.
     /// </summary>
-    internal static void Prepare(SyntaxTree tree)
+    internal static void Prepare(SyntaxTree tree, bool releaseRoot = false)
     {
         foreach (var info in ForTree(tree))
         {
@@ -172,6 +174,7 @@ public sealed class DeclarationInfo
         }
         _ = tree.DeclarationStarts;
         _ = tree.GetDiagnostics();
+        if (releaseRoot) tree.ReleaseRoot();
     }
 
     internal static DeclarationInfo Get(GreenNode green)

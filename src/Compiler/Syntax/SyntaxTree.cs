@@ -11,7 +11,10 @@ namespace ClaimLang.Syntax;
 /// </summary>
 public sealed class SyntaxTree
 {
-    private readonly GreenSyntaxNode _green;
+    // The green root, held strongly until ReleaseRoot; then only weakly, and parsed again from the text if asked for
+    // after the collector took it.
+    private GreenSyntaxNode? _green;
+    private WeakReference<GreenSyntaxNode>? _released;
     private CompilationUnitSyntax? _root;
     private int[]? _declarationStarts;
     private IReadOnlyList<Diagnostic>? _diagnostics;
@@ -32,7 +35,35 @@ public sealed class SyntaxTree
     /// <summary>The path the compilation knows the file by (workspace-relative or absolute); used in diagnostics.</summary>
     public string FilePath { get; }
 
-    internal GreenSyntaxNode GreenRoot => _green;
+    internal GreenSyntaxNode GreenRoot
+    {
+        get
+        {
+            if (Volatile.Read(ref _green) is { } green) return green;
+            var released = _released!;
+            lock (released)
+            {
+                if (released.TryGetTarget(out green)) return green;
+                // The same text parses to the same tree: nothing that was computed from the old one changes.
+                green = new Parser(Text.ToString()).ParseCompilationUnit();
+                released.SetTarget(green);
+                return green;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Lets the garbage collector reclaim the syntax nodes, which are parsed again from the text if anything asks for
+    /// them later. A batch compilation calls it once a file's declarations are summarised (<c>Compilation.Prepare</c>):
+    /// binding and analysis need only the summaries, so a workspace of a million claims does not keep a million
+    /// declarations' nodes. No effect once the red root has been created (it holds the nodes).
+    /// </summary>
+    internal void ReleaseRoot()
+    {
+        if (_root is not null || _green is not { } green) return;
+        _released = new WeakReference<GreenSyntaxNode>(green);
+        Volatile.Write(ref _green, null);
+    }
 
     public static SyntaxTree Parse(string text, string filePath = "") => Parse(SourceText.From(text), filePath);
 
@@ -46,15 +77,15 @@ public sealed class SyntaxTree
     {
         var root = _root;
         if (root is not null) return root;
-        root = new CompilationUnitSyntax(_green, null, 0);
+        root = new CompilationUnitSyntax(GreenRoot, null, 0);
         root.AttachTree(this);
         return Interlocked.CompareExchange(ref _root, root, null) ?? root;
     }
 
-    public SyntaxTree WithFilePath(string filePath) => filePath == FilePath ? this : new SyntaxTree(Text, filePath, _green, _declarationStarts);
+    public SyntaxTree WithFilePath(string filePath) => filePath == FilePath ? this : new SyntaxTree(Text, filePath, GreenRoot, _declarationStarts);
 
     /// <summary>The full text, exactly as parsed (the tree is lossless).</summary>
-    public override string ToString() => _green.ToFullString();
+    public override string ToString() => GreenRoot.ToFullString();
 
     // ------------------------------------------------------------------ diagnostics
 
@@ -64,9 +95,10 @@ public sealed class SyntaxTree
         var cached = _diagnostics;
         if (cached is not null) return cached;
         var result = new List<Diagnostic>();
-        if (_green.ContainsDiagnostics)
+        var green = GreenRoot;
+        if (green.ContainsDiagnostics)
         {
-            var list = _green.GetSlot(0)!;
+            var list = green.GetSlot(0)!;
             int position = 0;
             for (int i = 0, n = list.SlotCount; i < n; i++)
             {
@@ -74,7 +106,7 @@ public sealed class SyntaxTree
                 if (declaration.Diagnostics is { } infos) Add(result, infos, position);
                 position += declaration.FullWidth;
             }
-            if (_green.Diagnostics is { } rootInfos) Add(result, rootInfos, position);
+            if (green.Diagnostics is { } rootInfos) Add(result, rootInfos, position);
         }
         _diagnostics = result;
         return result;
@@ -94,7 +126,7 @@ public sealed class SyntaxTree
 
     // ------------------------------------------------------------------ declarations by position
 
-    internal GreenDeclarationList DeclarationList => (GreenDeclarationList)_green.GetSlot(0)!;
+    internal GreenDeclarationList DeclarationList => (GreenDeclarationList)GreenRoot.GetSlot(0)!;
 
     /// <summary>The number of declarations.</summary>
     internal int DeclarationCount => DeclarationList.Count;
@@ -152,7 +184,7 @@ public sealed class SyntaxTree
     {
         if (ReferenceEquals(newText, Text)) return this;
         var changes = newText.GetChangeRanges(Text);
-        if (changes.Count == 0) return new SyntaxTree(newText, FilePath, _green, _declarationStarts);
+        if (changes.Count == 0) return new SyntaxTree(newText, FilePath, GreenRoot, _declarationStarts);
         if (changes.Count == 1 && changes[0].Span.Length == Text.Length && changes[0].NewLength == newText.Length)
             return Parse(newText, FilePath);
         // Merge all ranges into one: the span from the first change to the last, in old coordinates.

@@ -20,7 +20,12 @@ public sealed record LoadedWorkspace(string Root, ConfigurationResult Configurat
 /// </summary>
 public static class WorkspaceLoader
 {
-    public static IReadOnlyList<LoadedWorkspace> Load(IReadOnlyList<string> paths, string currentDirectory, DateOnly? today = null, CancellationToken cancellation = default)
+    /// <param name="releaseTrees">
+    /// Let each tree drop its syntax nodes once its declarations are summarised (see <see cref="Compilation.Prepare"/>):
+    /// for commands that only bind and analyse (check, build, query), not for those that work on the syntax (fmt).
+    /// </param>
+    public static IReadOnlyList<LoadedWorkspace> Load(IReadOnlyList<string> paths, string currentDirectory, DateOnly? today = null, CancellationToken cancellation = default,
+        bool releaseTrees = false)
     {
         var inputs = paths.Count > 0 ? paths : [WorkspaceRoot.FindConfigFile(currentDirectory) is { } config ? Path.GetDirectoryName(config)! : currentDirectory];
         var groups = new SortedDictionary<string, (List<string> Files, List<string> Folders)>(StringComparer.Ordinal);
@@ -48,7 +53,7 @@ public static class WorkspaceLoader
                     if (folders.Any(f => IsUnder(file, f))) selected.Add(file);
                 }
             }
-            var (trees, extra) = ParseFiles(selected.ToList(), cancellation);
+            var (trees, extra) = ParseFiles(selected.ToList(), cancellation, releaseTrees);
             var compilation = Compilation.Create(trees, configuration.Options, root, null, configuration.Diagnostics.Concat(extra), today);
             result.Add(new LoadedWorkspace(root, configuration, compilation));
         }
@@ -65,7 +70,8 @@ public static class WorkspaceLoader
     /// Reads and parses files in parallel; unreadable files (no permission, a folder, a named pipe, a device) are an
     /// input error.
     /// </summary>
-    public static (List<SyntaxTree> Trees, List<Diagnostic> EncodingErrors) ParseFiles(IReadOnlyList<string> files, CancellationToken cancellation = default)
+    public static (List<SyntaxTree> Trees, List<Diagnostic> EncodingErrors) ParseFiles(IReadOnlyList<string> files, CancellationToken cancellation = default,
+        bool releaseTrees = false)
     {
         var trees = new SyntaxTree[files.Count];
         var encoding = new ConcurrentBag<Diagnostic>();
@@ -86,7 +92,7 @@ public static class WorkspaceLoader
             if (error is not null) encoding.Add(error);
             var tree = SyntaxTree.Parse(text, files[i]);
             // Summarise the declarations here, in parallel, rather than in the (sequential) binder.
-            DeclarationInfo.Prepare(tree);
+            DeclarationInfo.Prepare(tree, releaseTrees);
             trees[i] = tree;
         });
         if (!failures.IsEmpty) throw new InputException(string.Join("\n", failures.Order(StringComparer.Ordinal)));

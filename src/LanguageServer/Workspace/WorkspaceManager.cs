@@ -307,7 +307,9 @@ internal sealed class WorkspaceManager
             if (previous is not null && previous.Tree.Text.Length == text.Length && previous.Tree.Text.ContentEquals(text))
                 return previous.EncodingError == error ? previous : previous with { EncodingError = error };
             var tree = SyntaxTree.Parse(text, path);
-            ClaimLang.Binding.Compilation.Prepare(tree);
+            // A file on disk is bound from its summaries; its syntax nodes are parsed again only if a feature needs
+            // them (an open document has its own tree).
+            ClaimLang.Binding.Compilation.Prepare(tree, releaseRoot: true);
             return new DiskFile(tree, error);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
