@@ -98,15 +98,15 @@ public sealed class SyntaxTree
         var green = GreenRoot;
         if (green.ContainsDiagnostics)
         {
-            var list = green.GetSlot(0)!;
-            int position = 0;
-            for (int i = 0, n = list.SlotCount; i < n; i++)
+            // Only the chunks of the declaration list that hold diagnostics are visited.
+            var list = (GreenDeclarationList)green.GetSlot(0)!;
+            int count = list.Count;
+            for (int i = list.FindFlagged(GreenFlags.ContainsDiagnostics, 0, count); i >= 0;
+                 i = list.FindFlagged(GreenFlags.ContainsDiagnostics, i + 1, count))
             {
-                var declaration = list.GetSlot(i)!;
-                if (declaration.Diagnostics is { } infos) Add(result, infos, position);
-                position += declaration.FullWidth;
+                if (list.GetSlot(i)!.Diagnostics is { } infos) Add(result, infos, list.GetStart(i));
             }
-            if (green.Diagnostics is { } rootInfos) Add(result, rootInfos, position);
+            if (green.Diagnostics is { } rootInfos) Add(result, rootInfos, list.FullWidth);
         }
         _diagnostics = result;
         return result;

@@ -67,6 +67,17 @@ internal sealed class Lexer
     public LexedToken Next()
     {
         LexedToken token = default;
+        Next(ref token);
+        return token;
+    }
+
+    /// <summary>Scans the next token into <paramref name="token"/> (the parser's lookahead slot: no copy).</summary>
+    public void Next(ref LexedToken token)
+    {
+        token.Kind = SyntaxKind.None;
+        token.TextHash = 0;
+        token.DependsOnRest = false;
+        token.Trailing = null;
         token.FullStart = _pos;
         token.Leading = ScanTrivia(trailing: false);
         token.Start = _pos;
@@ -78,7 +89,6 @@ internal sealed class Lexer
             token.Trailing = ScanTrivia(trailing: true);
         }
         token.FullEnd = _pos;
-        return token;
     }
 
     private bool IsAtLineStart(int pos)

@@ -65,7 +65,7 @@ internal sealed class Parser
     {
         while (_bufferCount <= k)
         {
-            _buffer[(_bufferStart + _bufferCount) & 3] = _lexer.Next();
+            _lexer.Next(ref _buffer[(_bufferStart + _bufferCount) & 3]);
             _bufferCount++;
         }
         return ref _buffer[(_bufferStart + k) & 3];
