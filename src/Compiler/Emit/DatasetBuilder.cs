@@ -424,11 +424,11 @@ public static class DatasetBuilder
         {
             if (symbol.Declaration is not { } declaration) return null;
             var info = declaration.Info;
-            DiagnosticLocation location = info.Name is { } name ? declaration.LocationOf(name)
-                : info.Subject is { } subject ? declaration.LocationOf(subject)
-                : declaration.KeywordLocation;
-            var start = location.LineSpan.Start;
-            return new SourceLocation(RelativePath(location.FilePath), start.Line + 1, start.Character + 1);
+            var use = info.Name ?? info.Subject ?? info.Keyword;
+            // Only the start is needed: its line and column, without building a whole diagnostic location.
+            var tree = declaration.Tree;
+            var start = tree.Text.Lines.GetLinePosition(declaration.SpanOf(use.Offset, use.Length).Start);
+            return new SourceLocation(RelativePath(tree.FilePath), start.Line + 1, start.Character + 1);
         }
 
         private string RelativePath(string filePath)
