@@ -15,7 +15,7 @@ public sealed class ProvenanceAnalyzer : IAnalyzer
 {
     public void Analyze(AnalysisContext context, DiagnosticBag diagnostics)
     {
-        var folded = new ConcurrentDictionary<SourceSymbol, string?>(ReferenceEqualityComparer.Instance);
+        var folded = new Dictionary<SourceSymbol, string?>(ReferenceEqualityComparer.Instance);
         foreach (var source in context.Workspace.Sources)
         {
             if (source.Document is null) continue;
@@ -44,23 +44,40 @@ public sealed class ProvenanceAnalyzer : IAnalyzer
             context.Cancellation.ThrowIfCancellationRequested();
             if (claim.Quote is null) continue;
             var d = claim.Declaration!;
-            var clause = d.Info.FindClause(SyntaxKind.QuoteClause)!;
-            var location = clause.Values.Length > 0 ? d.LocationOf(clause.Values[0]) : d.LocationOf(clause.KeywordOffset, clause.KeywordLength);
-            var withDocuments = claim.Sources.Where(s => s.Document is not null).ToList();
-            if (withDocuments.Count == 0)
+            bool anyDocument = false;
+            List<SourceSymbol>? loaded = null;
+            foreach (var s in claim.Sources)
+            {
+                if (s.Document is null) continue;
+                anyDocument = true;
+                if (folded.ContainsKey(s)) (loaded ??= []).Add(s);
+            }
+            if (!anyDocument)
             {
                 if (claim.Sources.Length > 0)
-                    diagnostics.Report(DiagnosticCatalog.QuoteWithoutDocument, location,
+                    diagnostics.Report(DiagnosticCatalog.QuoteWithoutDocument, QuoteLocation(d),
                         "the quote cannot be checked: none of the claim's sources has a 'document'");
                 continue;
             }
-            var loaded = withDocuments.Where(s => folded.ContainsKey(s)).ToList();
-            if (loaded.Count == 0) continue; // CLM4002/4003 already explain why
-            if (!loaded.Any(s => QuoteMatcher.Occurs(claim.Quote, folded[s]!)))
+            if (loaded is null) continue; // CLM4002/4003 already explain why
+            var quote = QuoteMatcher.Fold(claim.Quote);
+            bool found = false;
+            foreach (var s in loaded)
             {
-                diagnostics.Report(DiagnosticCatalog.QuoteNotFound, location,
+                if (quote.Length > 0 && folded[s]!.Contains(quote, StringComparison.Ordinal)) { found = true; break; }
+            }
+            if (!found)
+            {
+                diagnostics.Report(DiagnosticCatalog.QuoteNotFound, QuoteLocation(d),
                     $"the quote is not in the document of {(loaded.Count == 1 ? "source " + loaded[0].Name : "any of the sources " + string.Join(", ", loaded.Select(s => s.Name)))}; quote the document exactly (white space, quotes and dashes may differ)");
             }
         }
+    }
+
+    /// <summary>Where quote findings are shown: the quoted text, or the keyword when the text is missing.</summary>
+    private static Location QuoteLocation(DeclarationReference d)
+    {
+        var clause = d.Info.FindClause(SyntaxKind.QuoteClause)!;
+        return clause.Values.Length > 0 ? d.LocationOf(clause.Values[0]) : d.LocationOf(clause.KeywordOffset, clause.KeywordLength);
     }
 }

@@ -57,12 +57,30 @@ public sealed class RelationAnalyzer : IAnalyzer
         }
     }
 
+    /// <remarks>
+    /// Claims are first bucketed by a cheap hash of what identifies them besides their arguments (subject, predicate,
+    /// date and the set of sources); the full key, which needs the argument values, is only built for claims that
+    /// share a bucket with an earlier one, so a workspace without near-duplicates allocates next to nothing here.
+    /// </remarks>
     private static void DuplicateClaims(IReadOnlyList<ClaimSymbol> claims, DiagnosticBag diagnostics)
     {
-        var seen = new Dictionary<string, ClaimSymbol>(StringComparer.Ordinal);
+        var buckets = new Dictionary<int, ClaimSymbol?>(claims.Count);
+        Dictionary<string, ClaimSymbol>? seen = null;
         foreach (var claim in claims)
         {
             if (claim.Declaration!.Info.HasSyntaxErrors || claim.Sources.Length == 0) continue;
+            int hash = CoarseHash(claim);
+            if (!buckets.TryGetValue(hash, out var pending))
+            {
+                buckets.Add(hash, claim); // the only claim of its bucket so far: it cannot repeat anything
+                continue;
+            }
+            seen ??= new Dictionary<string, ClaimSymbol>(StringComparer.Ordinal);
+            if (pending is not null)
+            {
+                seen.TryAdd(ClaimKey(pending), pending);
+                buckets[hash] = null;
+            }
             var key = ClaimKey(claim);
             if (seen.TryGetValue(key, out var first))
             {
@@ -74,13 +92,24 @@ public sealed class RelationAnalyzer : IAnalyzer
         }
     }
 
+    /// <summary>A hash that is equal for claims with equal <see cref="ClaimKey"/>s (the sources as a set).</summary>
+    private static int CoarseHash(ClaimSymbol claim)
+    {
+        int sources = 0;
+        foreach (var source in claim.Sources) sources += source.Name.GetHashCode(); // order-independent
+        return HashCode.Combine(claim.SubjectName, claim.PredicateName, claim.Date?.Text ?? "", sources, claim.Sources.Length);
+    }
+
     private static string ClaimKey(ClaimSymbol claim)
     {
         var b = new System.Text.StringBuilder();
         b.Append(claim.SubjectName).Append('\u0001').Append(claim.PredicateName).Append('\u0001');
         foreach (var a in claim.Arguments) b.Append(a.Name).Append('=').Append(a.Value.Value).Append('\u0002');
         b.Append('\u0001').Append(claim.Date?.Text).Append('\u0001');
-        foreach (var s in claim.Sources.Select(s => s.Name).Order(StringComparer.Ordinal)) b.Append(s).Append('\u0002');
+        var names = new string[claim.Sources.Length];
+        for (int i = 0; i < names.Length; i++) names[i] = claim.Sources[i].Name;
+        Array.Sort(names, StringComparer.Ordinal);
+        foreach (var s in names) b.Append(s).Append('\u0002');
         return b.ToString();
     }
 
@@ -115,7 +144,11 @@ public sealed class RelationAnalyzer : IAnalyzer
         {
             if (reference.Target is not ClaimSymbol other) continue;
             // A pair stated on both sides is reported once, by the claim that comes first.
-            bool statedByOther = other.Contradicts.Any(r => ReferenceEquals(r.Target, claim));
+            bool statedByOther = false;
+            foreach (var r in other.Contradicts)
+            {
+                if (ReferenceEquals(r.Target, claim)) { statedByOther = true; break; }
+            }
             if (statedByOther && Order(other, claim) < 0) continue;
             var location = claim.Declaration!.LocationOf(reference.Syntax);
             var related = other.Declaration is not null ? new[] { new RelatedLocation(Head(other), $"the contradicted claim {other.DisplayName}") } : null;
@@ -125,8 +158,12 @@ public sealed class RelationAnalyzer : IAnalyzer
                     $"{claim.DisplayName} and {other.DisplayName} both have high confidence but contradict each other; at most one of them can be right, so lower the confidence of at least one",
                     related);
             }
-            var shared = claim.Sources.Where(s => other.Sources.Contains(s)).Select(s => s.Name).ToList();
-            if (shared.Count > 0)
+            List<string>? shared = null;
+            foreach (var s in claim.Sources)
+            {
+                if (other.Sources.Contains(s)) (shared ??= []).Add(s.Name);
+            }
+            if (shared is not null)
             {
                 diagnostics.Report(DiagnosticCatalog.SameSourceContradiction, location,
                     $"{claim.DisplayName} contradicts {other.DisplayName}, and both come from {string.Join(", ", shared)}: the source contradicts itself",

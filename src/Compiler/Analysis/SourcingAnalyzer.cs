@@ -96,6 +96,7 @@ internal sealed class CitationReach
     private int[] _stamp;
     private int[] _parent;
     private int _generation;
+    private static readonly List<string> NoPath = [];
 
     public CitationReach(IReadOnlyList<SourceSymbol> sources)
     {
@@ -105,12 +106,16 @@ internal sealed class CitationReach
         _parent = new int[_sources.Length];
     }
 
+    private readonly Queue<int> _queue = new();
+
+    /// <summary>Whether <paramref name="from"/> cites <paramref name="to"/>; <paramref name="path"/> is the chain when it does (else empty).</summary>
     public bool Cites(SourceSymbol from, SourceSymbol to, out List<string> path)
     {
-        path = [];
+        path = NoPath;
         if (from.Cites.Length == 0 || !_index.TryGetValue(from, out int start) || !_index.TryGetValue(to, out int target)) return false;
         int generation = ++_generation;
-        var queue = new Queue<int>();
+        var queue = _queue;
+        queue.Clear();
         queue.Enqueue(start);
         _stamp[start] = generation;
         _parent[start] = -1;
@@ -125,6 +130,7 @@ internal sealed class CitationReach
                 _parent[next] = current;
                 if (next == target)
                 {
+                    path = [];
                     for (int at = next; at != -1; at = _parent[at]) path.Add(_sources[at].Name);
                     path.Reverse();
                     if (path.Count > 8) path = [.. path.Take(4), "…", .. path.TakeLast(3)];

@@ -49,8 +49,9 @@ public static class DatasetBuilder
         // Claims that take part in the dataset (the first of two claims with the same label), with the inverse
         // links collected in one pass over every claim's clauses.
         private readonly List<ClaimSymbol> _claims = [];
-        private readonly Dictionary<Symbol, SortedSet<string>> _supportedBy = new(ReferenceEqualityComparer.Instance);
-        private readonly Dictionary<Symbol, SortedSet<string>> _contradictedBy = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Symbol, List<string>> _supportedBy = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Symbol, List<string>> _contradictedBy = new(ReferenceEqualityComparer.Instance);
+        private readonly List<string> _scratch = [];
         private readonly Dictionary<Symbol, string> _supersededBy = new(ReferenceEqualityComparer.Instance);
 
         public ClaimDataset Build()
@@ -102,10 +103,10 @@ public static class DatasetBuilder
                 }
             }
 
-            static void Add(Dictionary<Symbol, SortedSet<string>> map, Symbol target, string id)
+            static void Add(Dictionary<Symbol, List<string>> map, Symbol target, string id)
             {
-                if (!map.TryGetValue(target, out var set)) map[target] = set = new SortedSet<string>(IdComparer);
-                set.Add(id);
+                if (!map.TryGetValue(target, out var list)) map[target] = list = [];
+                list.Add(id);
             }
         }
 
@@ -243,12 +244,15 @@ public static class DatasetBuilder
             foreach (var claim in _claims)
             {
                 // Contradiction between claims is symmetric: this claim's own targets plus every claim naming it.
-                var contradicts = new SortedSet<string>(IdComparer);
+                var contradicts = _scratch;
+                contradicts.Clear();
                 foreach (var reference in claim.Contradicts) contradicts.Add(IdOf(reference.Target));
-                if (_contradictedBy.TryGetValue(claim, out var others)) contradicts.UnionWith(others);
+                if (_contradictedBy.TryGetValue(claim, out var others)) contradicts.AddRange(others);
+                var contradictIds = Ids(contradicts);
 
-                var supports = new SortedSet<string>(IdComparer);
-                foreach (var reference in claim.Supports) supports.Add(IdOf(reference.Target));
+                contradicts.Clear();
+                foreach (var reference in claim.Supports) contradicts.Add(IdOf(reference.Target));
+                var supportIds = Ids(contradicts);
 
                 var sources = new string[claim.Sources.Length];
                 for (int i = 0; i < sources.Length; i++) sources[i] = claim.Sources[i].Name;
@@ -271,8 +275,8 @@ public static class DatasetBuilder
                     },
                     Credibility = claim.Credibility is { } credibility ? (CredibilityGrade)credibility : null,
                     At = claim.At?.Name,
-                    Contradicts = Ids(contradicts),
-                    Supports = Ids(supports),
+                    Contradicts = contradictIds,
+                    Supports = supportIds,
                     SupportedBy = Ids(_supportedBy.GetValueOrDefault(claim)),
                     Supersedes = claim.Supersedes is { Target: var replaced } ? IdOf(replaced) : null,
                     SupersededBy = _supersededBy.GetValueOrDefault(claim),
@@ -369,11 +373,19 @@ public static class DatasetBuilder
 
         private static ClaimDate? Date(EdtfDate? date) => date is { } value ? new ClaimDate(value) : null;
 
-        private static EquatableArray<string> Ids(SortedSet<string>? ids)
+        /// <summary>The ids once each, sorted by <see cref="IdComparer"/>.</summary>
+        private static EquatableArray<string> Ids(List<string>? ids)
         {
             if (ids is null || ids.Count == 0) return default;
-            var array = new string[ids.Count];
-            ids.CopyTo(array);
+            if (ids.Count == 1) return new[] { ids[0] };
+            ids.Sort(IdComparer);
+            int count = 1;
+            for (int i = 1; i < ids.Count; i++)
+            {
+                if (!string.Equals(ids[i], ids[count - 1], StringComparison.Ordinal)) ids[count++] = ids[i];
+            }
+            var array = new string[count];
+            ids.CopyTo(0, array, 0, count);
             return array;
         }
 
@@ -412,11 +424,11 @@ public static class DatasetBuilder
         {
             if (symbol.Declaration is not { } declaration) return null;
             var info = declaration.Info;
-            DiagnosticLocation location = info.Name is { } name ? declaration.LocationOf(name)
-                : info.Subject is { } subject ? declaration.LocationOf(subject)
-                : declaration.KeywordLocation;
-            var start = location.LineSpan.Start;
-            return new SourceLocation(RelativePath(location.FilePath), start.Line + 1, start.Character + 1);
+            var use = info.Name ?? info.Subject ?? info.Keyword;
+            // Only the start is needed: its line and column, without building a whole diagnostic location.
+            var tree = declaration.Tree;
+            var start = tree.Text.Lines.GetLinePosition(declaration.SpanOf(use.Offset, use.Length).Start);
+            return new SourceLocation(RelativePath(tree.FilePath), start.Line + 1, start.Character + 1);
         }
 
         private string RelativePath(string filePath)

@@ -150,7 +150,33 @@ public abstract class DiagnosticReportWriter
         return builder.ToString();
     }
 
+    protected static void WriteNumber(TextWriter output, int value, Span<char> digits)
+    {
+        value.TryFormat(digits, out int written, provider: CultureInfo.InvariantCulture);
+        output.Write(digits[..written]);
+    }
+
     protected static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <see cref="ReportPaths.Display"/> for a run of diagnostics: sorted diagnostics come file by file, so the
+    /// shown path is worked out once per file rather than once per diagnostic.
+    /// </summary>
+    protected sealed class DisplayPaths(string currentDirectory)
+    {
+        private string? _file;
+        private string _shown = "";
+
+        public string Of(string filePath)
+        {
+            if (!ReferenceEquals(filePath, _file) && !string.Equals(filePath, _file, StringComparison.Ordinal))
+            {
+                _shown = ReportPaths.Display(filePath, currentDirectory);
+                _file = filePath;
+            }
+            return _shown;
+        }
+    }
 }
 
 /// <summary>
@@ -168,13 +194,29 @@ public sealed class TextReportWriter(bool includeSummary = true) : DiagnosticRep
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(summary);
+        var paths = new DisplayPaths(currentDirectory);
+        Span<char> digits = stackalloc char[11];
         foreach (var diagnostic in Prepare(diagnostics))
         {
-            string path = ReportPaths.Display(diagnostic.Location.FilePath, currentDirectory);
+            string path = paths.Of(diagnostic.Location.FilePath);
             var (line, column, _, _) = Position(diagnostic.Location);
             if (path.Length == 0) output.Write("claimc");
-            else output.Write($"{path}({Number(line)},{Number(column)})");
-            output.Write($": {diagnostic.Severity.ToWord()} {diagnostic.Id}: {OneLine(diagnostic.Message)}\n");
+            else
+            {
+                output.Write(path);
+                output.Write('(');
+                WriteNumber(output, line, digits);
+                output.Write(',');
+                WriteNumber(output, column, digits);
+                output.Write(')');
+            }
+            output.Write(": ");
+            output.Write(diagnostic.Severity.ToWord());
+            output.Write(' ');
+            output.Write(diagnostic.Id);
+            output.Write(": ");
+            output.Write(OneLine(diagnostic.Message));
+            output.Write('\n');
         }
         if (IncludeSummary) output.Write(summary + "\n");
     }
@@ -191,9 +233,10 @@ public sealed class MSBuildReportWriter : DiagnosticReportWriter
     public override void Write(TextWriter output, IReadOnlyList<Diagnostic> diagnostics, ReportSummary summary, string currentDirectory)
     {
         ArgumentNullException.ThrowIfNull(output);
+        var paths = new DisplayPaths(currentDirectory);
         foreach (var diagnostic in Prepare(diagnostics))
         {
-            string path = ReportPaths.Display(diagnostic.Location.FilePath, currentDirectory);
+            string path = paths.Of(diagnostic.Location.FilePath);
             var (line, column, endLine, endColumn) = Position(diagnostic.Location);
             if (path.Length == 0) output.Write("claimc ");
             else output.Write($"{path}({Number(line)},{Number(column)},{Number(endLine)},{Number(endColumn)})");

@@ -29,11 +29,12 @@ public sealed class JsonReportWriter : DiagnosticReportWriter
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(summary);
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        var sink = new JsonTextSink(output);
+        using (var json = new Utf8JsonWriter(sink.Buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteStartArray("diagnostics");
+            var paths = new DisplayPaths(currentDirectory);
             foreach (var diagnostic in Prepare(diagnostics))
             {
                 var (line, column, endLine, endColumn) = Position(diagnostic.Location);
@@ -41,12 +42,13 @@ public sealed class JsonReportWriter : DiagnosticReportWriter
                 json.WriteString("id", diagnostic.Id);
                 json.WriteString("severity", diagnostic.Severity.ToWord());
                 json.WriteString("message", diagnostic.Message);
-                json.WriteString("file", ReportPaths.Display(diagnostic.Location.FilePath, currentDirectory));
+                json.WriteString("file", paths.Of(diagnostic.Location.FilePath));
                 json.WriteNumber("line", line);
                 json.WriteNumber("column", column);
                 json.WriteNumber("endLine", endLine);
                 json.WriteNumber("endColumn", endColumn);
                 json.WriteEndObject();
+                sink.Drain(json);
             }
             json.WriteEndArray();
             json.WriteStartObject("summary");
@@ -57,8 +59,8 @@ public sealed class JsonReportWriter : DiagnosticReportWriter
             json.WriteNumber("infos", summary.Infos);
             json.WriteEndObject();
             json.WriteEndObject();
+            sink.Drain(json, force: true);
         }
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
         output.Write('\n');
     }
 }

@@ -41,8 +41,9 @@ public sealed class SarifReportWriter : DiagnosticReportWriter
         var ruleIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < rules.Count; i++) ruleIndex[rules[i].Id] = i;
 
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer, JsonReportWriter.WriterOptions))
+        var uris = new ArtifactUris(currentDirectory);
+        var sink = new JsonTextSink(output);
+        using (var json = new Utf8JsonWriter(sink.Buffer, JsonReportWriter.WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("$schema", SchemaUri);
@@ -85,7 +86,7 @@ public sealed class SarifReportWriter : DiagnosticReportWriter
                 if (diagnostic.Location.FilePath.Length > 0)
                 {
                     json.WriteStartArray("locations");
-                    WriteLocation(json, diagnostic.Location, currentDirectory, id: null, message: null);
+                    WriteLocation(json, diagnostic.Location, uris, id: null, message: null);
                     json.WriteEndArray();
                 }
                 bool anyRelated = false;
@@ -98,18 +99,19 @@ public sealed class SarifReportWriter : DiagnosticReportWriter
                         json.WriteStartArray("relatedLocations");
                         anyRelated = true;
                     }
-                    WriteLocation(json, related.Location, currentDirectory, id: i, message: related.Message);
+                    WriteLocation(json, related.Location, uris, id: i, message: related.Message);
                 }
                 if (anyRelated) json.WriteEndArray();
                 json.WriteEndObject();
+                sink.Drain(json);
             }
             json.WriteEndArray();
 
             json.WriteEndObject(); // run
             json.WriteEndArray();
             json.WriteEndObject();
+            sink.Drain(json, force: true);
         }
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
         output.Write('\n');
     }
 
@@ -171,28 +173,16 @@ public sealed class SarifReportWriter : DiagnosticReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteLocation(Utf8JsonWriter json, Location location, string currentDirectory, int? id, string? message)
+    private static void WriteLocation(Utf8JsonWriter json, Location location, ArtifactUris uris, int? id, string? message)
     {
         var (line, column, endLine, endColumn) = Position(location);
         json.WriteStartObject();
         if (id is { } value) json.WriteNumber("id", value);
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        string path = location.FilePath;
-        if (ReportPaths.TryRelative(path, currentDirectory, out string? relative))
-        {
-            json.WriteString("uri", ReportPaths.ToRelativeUri(relative!));
-            json.WriteString("uriBaseId", SourceRootId);
-        }
-        else if (Path.IsPathFullyQualified(path))
-        {
-            json.WriteString("uri", ReportPaths.ToFileUri(path));
-        }
-        else
-        {
-            json.WriteString("uri", ReportPaths.ToRelativeUri(path));
-            json.WriteString("uriBaseId", SourceRootId);
-        }
+        var (uri, relativeToRoot) = uris.Of(location.FilePath);
+        json.WriteString("uri", uri);
+        if (relativeToRoot) json.WriteString("uriBaseId", SourceRootId);
         json.WriteEndObject();
         json.WriteStartObject("region");
         json.WriteNumber("startLine", line);
@@ -265,5 +255,22 @@ public sealed class SarifReportWriter : DiagnosticReportWriter
             }
         }
         return builder.ToString();
+    }
+
+    /// <summary>The artifact URI of each file (and whether it is relative to <c>%SRCROOT%</c>), worked out once per file.</summary>
+    private sealed class ArtifactUris(string currentDirectory)
+    {
+        private readonly Dictionary<string, (string Uri, bool RelativeToRoot)> _cache = new(StringComparer.Ordinal);
+
+        public (string Uri, bool RelativeToRoot) Of(string path)
+        {
+            if (_cache.TryGetValue(path, out var known)) return known;
+            (string, bool) result;
+            if (ReportPaths.TryRelative(path, currentDirectory, out string? relative)) result = (ReportPaths.ToRelativeUri(relative!), true);
+            else if (Path.IsPathFullyQualified(path)) result = (ReportPaths.ToFileUri(path), false);
+            else result = (ReportPaths.ToRelativeUri(path), true);
+            _cache[path] = result;
+            return result;
+        }
     }
 }

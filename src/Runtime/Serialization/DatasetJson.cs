@@ -26,8 +26,56 @@ public static class DatasetJson
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(stream);
-        JsonSerializer.Serialize(stream, DtoMapper.ToDto(dataset), IndentedContext.DatasetDto);
+
+        // Streamed one entity at a time (the same bytes as serialising the whole DatasetDto at once, without
+        // holding a copy of the dataset as DTOs): the top-level object is written by hand, each entity by the
+        // source-generated serialiser into the same writer, which flushes to the stream as it fills.
+        var options = IndentedContext.Options;
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = options.WriteIndented,
+            IndentSize = options.IndentSize,
+            IndentCharacter = options.IndentCharacter,
+            NewLine = options.NewLine,
+            Encoder = options.Encoder,
+            MaxDepth = options.MaxDepth,
+        });
+        writer.WriteStartObject();
+        writer.WriteString("format"u8, ClaimDataset.FormatName);
+        writer.WriteNumber("version"u8, ClaimDataset.CurrentVersion);
+        WriteArray(writer, stream, "sources"u8, dataset.Sources, DtoMapper.ToDto, IndentedContext.SourceDto);
+        WriteArray(writer, stream, "actors"u8, dataset.Actors, DtoMapper.ToDto, IndentedContext.ActorDto);
+        WriteArray(writer, stream, "places"u8, dataset.Places, DtoMapper.ToDto, IndentedContext.PlaceDto);
+        WriteArray(writer, stream, "predicates"u8, dataset.Predicates, DtoMapper.ToDto, IndentedContext.PredicateDto);
+        WriteArray(writer, stream, "hypotheses"u8, dataset.Hypotheses, DtoMapper.ToDto, IndentedContext.HypothesisDto);
+        WriteArray(writer, stream, "claims"u8, dataset.Claims, DtoMapper.ToDto, IndentedContext.ClaimDto);
+        writer.WriteEndObject();
+        writer.Flush();
         stream.Write(NewLine);
+    }
+
+    private const int FlushThreshold = 1 << 16;
+
+    private static void WriteArray<TEntity, TDto>(
+        Utf8JsonWriter writer,
+        Stream stream,
+        ReadOnlySpan<byte> name,
+        EquatableArray<TEntity> items,
+        Func<TEntity, TDto> toDto,
+        System.Text.Json.Serialization.Metadata.JsonTypeInfo<TDto> info)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        foreach (var item in items)
+        {
+            JsonSerializer.Serialize(writer, toDto(item), info);
+            if (writer.BytesPending >= FlushThreshold)
+            {
+                writer.Flush();
+            }
+        }
+
+        writer.WriteEndArray();
     }
 
     /// <summary>The bytes <see cref="Write(ClaimDataset, Stream)"/> writes.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ClaimLang.Runtime.Serialization;
@@ -27,34 +28,66 @@ public static class DatasetJsonLines
         stream.Write(JsonSerializer.SerializeToUtf8Bytes(header, context.HeaderDto));
         stream.WriteByte((byte)'\n');
 
+        // One buffer and one writer for every record; the file is written through a buffered stream so that a
+        // record costs no allocation beyond its DTO.
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        var options = context.Options;
+        using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+        {
+            Indented = false,
+            Encoder = options.Encoder,
+            MaxDepth = options.MaxDepth,
+        });
+        var output = new BufferedStream(stream, 1 << 16);
+        var records = new RecordWriter(output, buffer, writer);
         foreach (var source in dataset.Sources)
         {
-            WriteRecord(stream, "source", DtoMapper.ToDto(source), context.SourceDto);
+            records.Write("{\"type\":\"source\","u8, DtoMapper.ToDto(source), context.SourceDto);
         }
 
         foreach (var actor in dataset.Actors)
         {
-            WriteRecord(stream, "actor", DtoMapper.ToDto(actor), context.ActorDto);
+            records.Write("{\"type\":\"actor\","u8, DtoMapper.ToDto(actor), context.ActorDto);
         }
 
         foreach (var place in dataset.Places)
         {
-            WriteRecord(stream, "place", DtoMapper.ToDto(place), context.PlaceDto);
+            records.Write("{\"type\":\"place\","u8, DtoMapper.ToDto(place), context.PlaceDto);
         }
 
         foreach (var predicate in dataset.Predicates)
         {
-            WriteRecord(stream, "predicate", DtoMapper.ToDto(predicate), context.PredicateDto);
+            records.Write("{\"type\":\"predicate\","u8, DtoMapper.ToDto(predicate), context.PredicateDto);
         }
 
         foreach (var hypothesis in dataset.Hypotheses)
         {
-            WriteRecord(stream, "hypothesis", DtoMapper.ToDto(hypothesis), context.HypothesisDto);
+            records.Write("{\"type\":\"hypothesis\","u8, DtoMapper.ToDto(hypothesis), context.HypothesisDto);
         }
 
         foreach (var claim in dataset.Claims)
         {
-            WriteRecord(stream, "claim", DtoMapper.ToDto(claim), context.ClaimDto);
+            records.Write("{\"type\":\"claim\","u8, DtoMapper.ToDto(claim), context.ClaimDto);
+        }
+
+        output.Flush();
+    }
+
+    /// <summary>
+    /// Writes records: the entity's object with <c>"type"</c> as its first member (the object is serialised, then
+    /// <c>{"type":"…",</c> replaces its opening brace).
+    /// </summary>
+    private readonly struct RecordWriter(Stream output, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
+        public void Write<T>(ReadOnlySpan<byte> prefix, T dto, JsonTypeInfo<T> info)
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            JsonSerializer.Serialize(writer, dto, info);
+            writer.Flush();
+            output.Write(prefix);
+            output.Write(buffer.WrittenSpan[1..]);
+            output.WriteByte((byte)'\n');
         }
     }
 
@@ -209,17 +242,5 @@ public static class DatasetJsonLines
         }
 
         return null;
-    }
-
-    private static void WriteRecord<T>(Stream stream, string type, T dto, JsonTypeInfo<T> info)
-    {
-        // The record is the entity's object with "type" as its first member: serialise the object, then
-        // splice `"type":"…",` in after its opening brace.
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(dto, info);
-        stream.Write("{\"type\":\""u8);
-        stream.Write(System.Text.Encoding.UTF8.GetBytes(type));
-        stream.Write("\","u8);
-        stream.Write(bytes.AsSpan(1));
-        stream.WriteByte((byte)'\n');
     }
 }

@@ -29,7 +29,7 @@ internal static class DatasetValidator
         var problems = new List<string>();
         var kinds = new Dictionary<string, EntityKind>(StringComparer.Ordinal);
 
-        void Declare(string id, EntityKind kind, string where)
+        void Declare(string id, EntityKind kind, Site where)
         {
             if (!kinds.TryAdd(id, kind))
             {
@@ -39,27 +39,27 @@ internal static class DatasetValidator
 
         for (var i = 0; i < dataset.Sources.Count; i++)
         {
-            Declare(dataset.Sources[i].Id, EntityKind.Source, $"sources[{i}]");
+            Declare(dataset.Sources[i].Id, EntityKind.Source, new Site("sources", i));
         }
 
         for (var i = 0; i < dataset.Actors.Count; i++)
         {
-            Declare(dataset.Actors[i].Id, EntityKind.Actor, $"actors[{i}]");
+            Declare(dataset.Actors[i].Id, EntityKind.Actor, new Site("actors", i));
         }
 
         for (var i = 0; i < dataset.Places.Count; i++)
         {
-            Declare(dataset.Places[i].Id, EntityKind.Place, $"places[{i}]");
+            Declare(dataset.Places[i].Id, EntityKind.Place, new Site("places", i));
         }
 
         for (var i = 0; i < dataset.Hypotheses.Count; i++)
         {
-            Declare(dataset.Hypotheses[i].Id, EntityKind.Hypothesis, $"hypotheses[{i}]");
+            Declare(dataset.Hypotheses[i].Id, EntityKind.Hypothesis, new Site("hypotheses", i));
         }
 
         for (var i = 0; i < dataset.Claims.Count; i++)
         {
-            Declare(dataset.Claims[i].Id, EntityKind.Claim, $"claims[{i}]");
+            Declare(dataset.Claims[i].Id, EntityKind.Claim, new Site("claims", i));
         }
 
         var predicates = new HashSet<string>(StringComparer.Ordinal);
@@ -71,10 +71,10 @@ internal static class DatasetValidator
                 problems.Add($"predicates[{i}]: duplicate predicate \"{predicate.Name}\"");
             }
 
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var names = predicate.Params.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
             foreach (var parameter in predicate.Params)
             {
-                if (!names.Add(parameter.Name))
+                if (names is not null && !names.Add(parameter.Name))
                 {
                     problems.Add($"predicates[{i}] (\"{predicate.Name}\"): duplicate parameter \"{parameter.Name}\"");
                 }
@@ -91,7 +91,7 @@ internal static class DatasetValidator
             }
         }
 
-        void Expect(string? id, string where, string what, params ReadOnlySpan<EntityKind> allowed)
+        void Expect(string? id, Site where, string what, params ReadOnlySpan<EntityKind> allowed)
         {
             if (id is null)
             {
@@ -120,26 +120,26 @@ internal static class DatasetValidator
             var source = dataset.Sources[i];
             foreach (var cited in source.Cites)
             {
-                Expect(cited, $"sources[{i}] (\"{source.Id}\")", "cited", EntityKind.Source);
+                Expect(cited, new Site("sources", i, source.Id), "cited", EntityKind.Source);
             }
         }
 
         for (var i = 0; i < dataset.Actors.Count; i++)
         {
             var actor = dataset.Actors[i];
-            Expect(actor.PartOf, $"actors[{i}] (\"{actor.Id}\")", "partOf", EntityKind.Actor);
+            Expect(actor.PartOf, new Site("actors", i, actor.Id), "partOf", EntityKind.Actor);
         }
 
         for (var i = 0; i < dataset.Places.Count; i++)
         {
             var place = dataset.Places[i];
-            Expect(place.In, $"places[{i}] (\"{place.Id}\")", "in", EntityKind.Place);
+            Expect(place.In, new Site("places", i, place.Id), "in", EntityKind.Place);
         }
 
         for (var i = 0; i < dataset.Hypotheses.Count; i++)
         {
             var hypothesis = dataset.Hypotheses[i];
-            var where = $"hypotheses[{i}] (\"{hypothesis.Id}\")";
+            var where = new Site("hypotheses", i, hypothesis.Id);
             foreach (var id in hypothesis.SupportedBy)
             {
                 Expect(id, where, "supportedBy", EntityKind.Claim);
@@ -154,7 +154,7 @@ internal static class DatasetValidator
         for (var i = 0; i < dataset.Claims.Count; i++)
         {
             var claim = dataset.Claims[i];
-            var where = $"claims[{i}] (\"{claim.Id}\")";
+            var where = new Site("claims", i, claim.Id);
             if (claim.Label is not null && !string.Equals(claim.Label, claim.Id, StringComparison.Ordinal))
             {
                 problems.Add($"{where}: a labelled claim has its label as id (label \"{claim.Label}\")");
@@ -195,16 +195,16 @@ internal static class DatasetValidator
             Expect(claim.Supersedes, where, "supersedes", EntityKind.Claim);
             Expect(claim.SupersededBy, where, "supersededBy", EntityKind.Claim);
 
-            var argumentNames = new HashSet<string>(StringComparer.Ordinal);
+            var argumentNames = claim.Args.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
             foreach (var argument in claim.Args)
             {
-                if (!argumentNames.Add(argument.Name))
+                if (argumentNames is not null && !argumentNames.Add(argument.Name))
                 {
                     problems.Add($"{where}: argument \"{argument.Name}\" given twice");
                 }
 
                 var value = argument.Value;
-                var at = $"{where}.args.{argument.Name}";
+                var at = where.With(".args." , argument.Name);
                 switch (value.Type)
                 {
                     case ArgumentType.Actor:
@@ -255,16 +255,16 @@ internal static class DatasetValidator
 
         for (var i = 0; i < dataset.Sources.Count; i++)
         {
-            CheckDistinct(dataset.Sources[i].Cites, $"sources[{i}] (\"{dataset.Sources[i].Id}\").cites", problems);
+            CheckDistinct(dataset.Sources[i].Cites, new Site("sources", i, dataset.Sources[i].Id, ".cites"), problems);
         }
 
         for (var i = 0; i < dataset.Claims.Count; i++)
         {
             var claim = dataset.Claims[i];
-            var where = $"claims[{i}] (\"{claim.Id}\")";
-            CheckDistinct(claim.Sources, where + ".sources", problems);
-            CheckDistinct(claim.Contradicts, where + ".contradicts", problems);
-            CheckDistinct(claim.Supports, where + ".supports", problems);
+            var where = new Site("claims", i, claim.Id);
+            CheckDistinct(claim.Sources, where.With(".sources"), problems);
+            CheckDistinct(claim.Contradicts, where.With(".contradicts"), problems);
+            CheckDistinct(claim.Supports, where.With(".supports"), problems);
             foreach (var target in claim.Supports)
             {
                 Add(supportedBy, target, claim.Id);
@@ -297,8 +297,8 @@ internal static class DatasetValidator
         for (var i = 0; i < dataset.Claims.Count; i++)
         {
             var claim = dataset.Claims[i];
-            var where = $"claims[{i}] (\"{claim.Id}\")";
-            CheckInverse(claim.SupportedBy, supportedBy, claim.Id, where + ".supportedBy", "supports", problems);
+            var where = new Site("claims", i, claim.Id);
+            CheckInverse(claim.SupportedBy, supportedBy, claim.Id, where.With(".supportedBy"), "supports", problems);
             supersededBy.TryGetValue(claim.Id, out var expected);
             if (!string.Equals(expected, claim.SupersededBy, StringComparison.Ordinal))
             {
@@ -311,9 +311,9 @@ internal static class DatasetValidator
         for (var i = 0; i < dataset.Hypotheses.Count; i++)
         {
             var hypothesis = dataset.Hypotheses[i];
-            var where = $"hypotheses[{i}] (\"{hypothesis.Id}\")";
-            CheckInverse(hypothesis.SupportedBy, supportedBy, hypothesis.Id, where + ".supportedBy", "supports", problems);
-            CheckInverse(hypothesis.ContradictedBy, contradictedBy, hypothesis.Id, where + ".contradictedBy", "contradicts", problems);
+            var where = new Site("hypotheses", i, hypothesis.Id);
+            CheckInverse(hypothesis.SupportedBy, supportedBy, hypothesis.Id, where.With(".supportedBy"), "supports", problems);
+            CheckInverse(hypothesis.ContradictedBy, contradictedBy, hypothesis.Id, where.With(".contradictedBy"), "contradicts", problems);
         }
     }
 
@@ -321,11 +321,16 @@ internal static class DatasetValidator
         EquatableArray<string> actual,
         Dictionary<string, List<string>> inverse,
         string id,
-        string where,
+        Site where,
         string relation,
         List<string> problems)
     {
-        var expected = inverse.TryGetValue(id, out var list) ? list : [];
+        if (!inverse.TryGetValue(id, out var list) && actual.Count == 0)
+        {
+            return;
+        }
+
+        var expected = list ?? [];
         expected.Sort(StringComparer.Ordinal);
         if (expected.Count == actual.Count)
         {
@@ -345,7 +350,7 @@ internal static class DatasetValidator
             $"[{string.Join(", ", expected)}]");
     }
 
-    private static void CheckDistinct(EquatableArray<string> ids, string where, List<string> problems)
+    private static void CheckDistinct(EquatableArray<string> ids, Site where, List<string> problems)
     {
         if (ids.Count < 2)
         {
@@ -359,6 +364,21 @@ internal static class DatasetValidator
             {
                 problems.Add($"{where}: \"{id}\" is listed twice");
             }
+        }
+    }
+
+    /// <summary>
+    /// Where in the dataset a problem is, e.g. <c>claims[3] ("c1").args.place</c>: kept as parts and only turned into
+    /// text when a problem is reported, so that checking a valid dataset allocates no messages.
+    /// </summary>
+    private readonly struct Site(string collection, int index, string? id = null, string? suffix = null, string? name = null)
+    {
+        public Site With(string suffix, string? name = null) => new(collection, index, id, suffix, name);
+
+        public override string ToString()
+        {
+            var text = id is null ? $"{collection}[{index}]" : $"{collection}[{index}] (\"{id}\")";
+            return text + suffix + name;
         }
     }
 

@@ -500,22 +500,44 @@ public static class DatasetSqlite
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(connection);
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA foreign_keys = ON";
-            pragma.ExecuteNonQuery();
-        }
+        // Foreign keys are checked once, in bulk, before the commit (PRAGMA foreign_key_check) rather than row by row:
+        // rows go in in the dataset's order, so references often point forward, and with deferred violations
+        // outstanding SQLite re-scans the referencing tables on every insert (claims.superseded_by has no index),
+        // which made large datasets quadratic. The rows written, and so the file, are the same.
+        Execute(connection, null, "PRAGMA foreign_keys = OFF");
+        // A bigger page cache: the indexes are filled in key order only for the primary keys.
+        Execute(connection, null, "PRAGMA cache_size = -65536");
 
         using var transaction = connection.BeginTransaction();
-        using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = DatasetSqlSchema.Script;
-            create.ExecuteNonQuery();
-        }
-
+        Execute(connection, transaction, DatasetSqlSchema.Script);
         new Writer(connection, transaction).Write(dataset);
+        CheckForeignKeys(connection, transaction);
         transaction.Commit();
+        Execute(connection, null, "PRAGMA foreign_keys = ON");
+    }
+
+    private static void Execute(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Fails, as a deferred foreign key would at commit, when any row names a row that does not exist.</summary>
+    private static void CheckForeignKeys(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA foreign_key_check";
+        using var reader = command.ExecuteReader();
+        if (reader.Read())
+        {
+            var table = reader.GetString(0);
+            var parent = reader.IsDBNull(2) ? "?" : reader.GetString(2);
+            // SQLITE_CONSTRAINT (19) / SQLITE_CONSTRAINT_FOREIGNKEY (787), as SQLite reports it at commit.
+            throw new SqliteException($"SQLite Error 19: 'FOREIGN KEY constraint failed' ({table} names a row of {parent} that does not exist).", 19, 787);
+        }
     }
 
     private sealed class Writer(SqliteConnection connection, SqliteTransaction transaction)
