@@ -28,6 +28,9 @@ internal static class BenchCommands
           profile WORKLOAD --sizes N [--top 30]
               Samples the CPU (EventPipe) while running parse, lex, check, bind or incremental in-process
               and prints the hottest methods (trace kept in bench/out/profiles).
+          analyze-trace FILE.nettrace [--top 30] [--allocations]
+              Prints the hottest methods of a trace taken elsewhere (dotnet-trace collect -p PID), or with
+              --allocations the bytes allocated by type and method (a trace taken with --profile gc-verbose).
           parse-cost --sizes N [--lex | --json | --antlr]
               CPU time and allocations of parsing (or lexing) a workspace: a before/after check for the parser.
           lsp-host
@@ -90,6 +93,16 @@ internal static class BenchCommands
                 options.ApplyEnvironment();
                 if (args.Length < 2 || args[1].StartsWith('-')) throw new ArgumentException("profile needs a workload: " + string.Join(", ", Reporting.SamplingProfiler.Workloads));
                 foreach (int size in BenchSettings.Sizes) Reporting.SamplingProfiler.Run(args[1], size, Console.Out, int.Parse(options.Value("--top") ?? "30", CultureInfo.InvariantCulture));
+                return 0;
+            case "analyze-trace":
+                // A trace taken elsewhere (e.g. dotnet-trace collect -p <claimc lsp>): the same hot-method tables.
+                if (args.Length < 2) throw new ArgumentException("analyze-trace needs a .nettrace file");
+                if (args.Contains("--allocations"))
+                {
+                    Reporting.SamplingProfiler.AnalyzeAllocations(args[1], Console.Out, int.Parse(new Options(args[2..]).Value("--top") ?? "30", CultureInfo.InvariantCulture));
+                    return 0;
+                }
+                Reporting.SamplingProfiler.Analyze(args[1], Console.Out, int.Parse(new Options(args[2..]).Value("--top") ?? "30", CultureInfo.InvariantCulture), "ClaimLang.");
                 return 0;
             case "parse-cost":
                 options.ApplyEnvironment();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics.Tracing;
 using System.Runtime.CompilerServices;
 using ClaimLang.Bench.Infrastructure;
@@ -18,7 +19,7 @@ namespace ClaimLang.Bench.Reporting;
 /// </summary>
 internal static class SamplingProfiler
 {
-    public static readonly string[] Workloads = ["parse", "lex", "check", "cli-check", "bind", "incremental"];
+    public static readonly string[] Workloads = ["parse", "lex", "check", "cli-check", "bind", "incremental", "edit"];
 
     public static void Run(string workload, int claims, TextWriter output, int top = 30)
     {
@@ -105,13 +106,72 @@ internal static class SamplingProfiler
                     for (int i = 0; i < 200; i++) tree.WithChange(span, "x");
                 };
             }
+            case "edit":
+            {
+                // What the language server does per keystroke: re-parse the edited file, a new compilation with the
+                // new tree, all its diagnostics (one letter typed into a claim's subject, then deleted, and so on).
+                var trees = WorkspaceLoader.ParseFiles(files).Trees;
+                var compilation = ClaimLang.Binding.Compilation.Create(trees, null, workspace.Root);
+                _ = compilation.GetDiagnostics();
+                var edited = compilation.GetTree(workspace.MiddleClaimFile) ?? throw new InvalidOperationException("no middle claim file");
+                int position = Suites.IncrementalBenchmarks.EditPosition(edited.Text.ToString());
+                bool typed = false;
+                return () =>
+                {
+                    for (int i = 0; i < 10; i++)
+                    {
+                        var next = typed ? edited.WithChange(new Microsoft.CodeAnalysis.Text.TextSpan(position, 1), "")
+                            : edited.WithChange(new Microsoft.CodeAnalysis.Text.TextSpan(position, 0), "x");
+                        typed = !typed;
+                        compilation = compilation.ReplaceSyntaxTree(edited, next);
+                        edited = next;
+                        _ = compilation.GetDiagnostics();
+                    }
+                };
+            }
             default:
                 throw new ArgumentException($"unknown workload '{workload}'; one of {string.Join(", ", Workloads)}");
         }
     }
 
-    private static void Analyze(string path, TextWriter output, int top)
+    /// <summary>Bytes allocated by type, from the allocation ticks of a trace taken with the gc-verbose profile.</summary>
+    internal static void AnalyzeAllocations(string path, TextWriter output, int top)
     {
+        string etlx = TraceLog.CreateFromEventPipeDataFile(path);
+        using var log = new TraceLog(etlx);
+        var byType = new Dictionary<string, long>(StringComparer.Ordinal);
+        var byFrame = new Dictionary<string, long>(StringComparer.Ordinal);
+        long total = 0;
+        foreach (var e in log.Events)
+        {
+            if (e.EventName is not "GC/AllocationTick") continue;
+            string type = e.PayloadByName("TypeName") as string ?? "?";
+            long amount = Convert.ToInt64(e.PayloadByName("AllocationAmount64") ?? e.PayloadByName("AllocationAmount") ?? 0L, CultureInfo.InvariantCulture);
+            total += amount;
+            byType[type] = byType.GetValueOrDefault(type) + amount;
+            // The nearest ClaimLang frame that allocated it.
+            for (var frame = e.CallStack(); frame is not null; frame = frame.Caller)
+            {
+                string name = frame.CodeAddress.FullMethodName;
+                if (!name.StartsWith("ClaimLang.", StringComparison.Ordinal)) continue;
+                string key = type + "  <=  " + name;
+                byFrame[key] = byFrame.GetValueOrDefault(key) + amount;
+                break;
+            }
+        }
+        output.WriteLine($"{total / 1e6:F0} MB sampled");
+        foreach (var (name, amount) in byType.OrderByDescending(p => p.Value).Take(top))
+            output.WriteLine($"  {100.0 * amount / Math.Max(1, total),5:F1}%  {name}");
+        output.WriteLine("by allocating method:");
+        foreach (var (name, amount) in byFrame.OrderByDescending(p => p.Value).Take(top))
+            output.WriteLine($"  {100.0 * amount / Math.Max(1, total),5:F1}%  {name}");
+    }
+
+    /// <param name="marker">Only samples with a frame whose name contains this count (the workload's frames are the
+    /// ones below it); for a trace of another process, "ClaimLang." keeps every stack that runs the product's code.</param>
+    internal static void Analyze(string path, TextWriter output, int top, string marker = "SamplingProfiler.Workload")
+    {
+        bool external = marker != "SamplingProfiler.Workload";
         string etlx = TraceLog.CreateFromEventPipeDataFile(path);
         using var log = new TraceLog(etlx);
         var exclusive = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -130,12 +190,16 @@ internal static class SamplingProfiler
             {
                 string name = frame.CodeAddress.FullMethodName;
                 if (string.IsNullOrEmpty(name)) name = "[" + frame.CodeAddress.ModuleName + "]";
-                if (name.Contains("SamplingProfiler.Workload", StringComparison.Ordinal)) { inWorkload = true; break; }
+                if (!external && name.Contains(marker, StringComparison.Ordinal)) { inWorkload = true; break; }
+                if (external && name.StartsWith(marker, StringComparison.Ordinal)) inWorkload = true;
                 frames.Add(name);
             }
             // A thread stopped at a GC poll (for a collection, or for the sampler itself) is charged to its caller.
             while (frames.Count > 1 && frames[0].Contains("PollGC", StringComparison.Ordinal)) frames.RemoveAt(0);
             if (!inWorkload || frames.Count == 0) continue;
+            // Threads of another process that are only waiting (for work, for a message) are not cost.
+            if (external && (frames[0].Contains("Wait", StringComparison.Ordinal) || frames[0].Contains("Sleep", StringComparison.Ordinal)
+                || frames[0].Contains("ReadAsync", StringComparison.Ordinal) || frames[0].StartsWith("[", StringComparison.Ordinal))) continue;
             samples++;
             exclusive[frames[0]] = exclusive.GetValueOrDefault(frames[0]) + 1;
             // The two nearest ClaimLang callers of the top frame, to say who called a runtime or library method.

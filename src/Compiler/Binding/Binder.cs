@@ -21,7 +21,12 @@ internal sealed class Binder
     // Shared by the per-file workers of the resolution pass, which only read them.
     private readonly Dictionary<string, Symbol> _names;
     private readonly Dictionary<string, PredicateSymbol> _predicates;
-    private readonly Dictionary<SyntaxTree, List<BoundReference>> _references;
+    private readonly Dictionary<SyntaxTree, BoundReference[]> _references;
+    // References recorded by the sequential passes (declared names, predicate parameters), per file; each worker
+    // of the resolution pass merges its file's into the references it records (in _scratch).
+    private readonly Dictionary<SyntaxTree, List<BoundReference>> _earlyReferences;
+    private List<BoundReference>? _scratch;
+    [ThreadStatic] private static List<BoundReference>? t_scratch;
     private readonly Dictionary<SyntaxTree, Symbol?[]> _declared;
     private readonly List<SourceSymbol> _sources;
     private readonly List<ActorSymbol> _actors;
@@ -44,6 +49,7 @@ internal sealed class Binder
         _names = new(StringComparer.Ordinal);
         _predicates = new(StringComparer.Ordinal);
         _references = new();
+        _earlyReferences = new();
         _declared = new();
         _sources = [];
         _actors = [];
@@ -62,6 +68,7 @@ internal sealed class Binder
         _names = parent._names;
         _predicates = parent._predicates;
         _references = parent._references;
+        _earlyReferences = parent._earlyReferences;
         _declared = parent._declared;
         _sources = parent._sources;
         _actors = parent._actors;
@@ -84,8 +91,7 @@ internal sealed class Binder
             var declared = new Symbol?[starts.Length];
             var references = new DeclarationReference[starts.Length];
             _declared[tree] = declared;
-            // Most declarations record a handful of names.
-            _references[tree] = new List<BoundReference>(starts.Length * 4);
+            _earlyReferences[tree] = [];
             for (int i = 0; i < starts.Length; i++)
             {
                 var reference = new DeclarationReference(tree, starts[i], infos[i], i);
@@ -106,10 +112,16 @@ internal sealed class Binder
         // Resolution pass, one file per work item: the name tables are complete and no longer change, each symbol
         // is filled in by the worker of the file that declares it, and each file's references have their own list.
         var workers = new Binder[_trees.Count];
+        var referencesOfTree = new BoundReference[_trees.Count][];
         Parallel.For(0, _trees.Count, new ParallelOptions { CancellationToken = _cancellation }, t =>
         {
             var worker = new Binder(this);
             var tree = _trees[t];
+            // Each thread collects a file's references in one reusable list, then keeps an exact-size copy.
+            var scratch = t_scratch ?? new List<BoundReference>(1024);
+            t_scratch = null;
+            scratch.Clear();
+            worker._scratch = scratch;
             var declared = _declared[tree];
             var references = declarations[t];
             for (int i = 0; i < references.Length; i++)
@@ -125,11 +137,16 @@ internal sealed class Binder
                     case ClaimSymbol claim: worker.BindClaim(reference, claim); break;
                 }
             }
-            var found = _references[tree];
-            found.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            if (found.Capacity - found.Count > found.Count / 8) found.TrimExcess();
+            scratch.AddRange(_earlyReferences[tree]);
+            scratch.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
+            referencesOfTree[t] = scratch.ToArray();
+            scratch.Clear();
+            worker._scratch = null;
+            // A very large file's list is not kept alive by the thread once bound.
+            if (scratch.Capacity <= 1 << 16) t_scratch = scratch;
             workers[t] = worker;
         });
+        for (int t = 0; t < _trees.Count; t++) _references[_trees[t]] = referencesOfTree[t];
         foreach (var worker in workers)
         {
             var items = worker._diagnostics.Items;
@@ -212,12 +229,17 @@ internal sealed class Binder
 
     private void Record(DeclarationReference d, int offset, int length, Symbol symbol, ReferenceRole role)
     {
-        if (!ReferenceEquals(d.Tree, _lastTree))
+        var list = _scratch;
+        if (list is null)
         {
-            _lastTree = d.Tree;
-            _lastReferences = _references[d.Tree];
+            if (!ReferenceEquals(d.Tree, _lastTree))
+            {
+                _lastTree = d.Tree;
+                _lastReferences = _earlyReferences[d.Tree];
+            }
+            list = _lastReferences!;
         }
-        _lastReferences!.Add(new BoundReference(d.SpanOf(offset, length), symbol, role));
+        list.Add(new BoundReference(d.SpanOf(offset, length), symbol, role));
         if (role != ReferenceRole.Declaration) symbol.IsReferenced = true;
     }
 
@@ -263,7 +285,7 @@ internal sealed class Binder
     // claims) is looked up once, and after a budget of distinct names the rest get no suggestion, so a workspace
     // full of undefined names stays linear.
     private readonly Dictionary<(string Name, SymbolKind[] Kinds), IReadOnlyList<string>> _suggestions = new();
-    private readonly Dictionary<SymbolKind[], string[]> _candidates = new(ReferenceEqualityComparer.Instance);
+    private SuggestionIndex? _nameIndex; // every declared name, by kind
     private int _suggestionBudget = 500;
 
     private IReadOnlyList<string> SuggestionsFor(string name, SymbolKind[] kinds)
@@ -271,12 +293,10 @@ internal sealed class Binder
         if (_suggestions.TryGetValue((name, kinds), out var cached)) return cached;
         if (_suggestionBudget <= 0) return [];
         _suggestionBudget--;
-        if (!_candidates.TryGetValue(kinds, out var candidates))
-        {
-            candidates = _names.Values.Where(s => Array.IndexOf(kinds, s.Kind) >= 0).Select(s => s.Name).ToArray();
-            _candidates[kinds] = candidates;
-        }
-        var closest = Suggestions.Closest(name, candidates);
+        _nameIndex ??= new SuggestionIndex(_names.Values.Select(static s => (s.Name, 1u << (int)s.Kind)));
+        uint accepted = 0;
+        foreach (var kind in kinds) accepted |= 1u << (int)kind;
+        var closest = _nameIndex.Closest(name, categories: accepted);
         _suggestions[(name, kinds)] = closest;
         return closest;
     }
@@ -314,8 +334,7 @@ internal sealed class Binder
         var table = ClaimsBySubjectPredicate();
         if (!table.TryGetValue((value.Text, member.Text), out var claims) || claims.Count == 0)
         {
-            var known = table.Keys.Select(k => k.Subject + "." + k.Predicate);
-            var suggestion = Suggestions.Best(value.Text + "." + member.Text, known);
+            var suggestion = SubjectPredicateIndex().Best(value.Text + "." + member.Text);
             _diagnostics.Report(DiagnosticCatalog.UndefinedName, d.LocationOf(value),
                 $"no claim has the subject '{Q(value.Text)}' and the predicate '{Q(member.Text)}'" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"),
                 null, suggestion is null ? null : new Dictionary<string, string> { ["suggestion"] = suggestion });
@@ -323,7 +342,7 @@ internal sealed class Binder
         }
         if (claims.Count > 1)
         {
-            var related = claims.Take(10).Select(c => new RelatedLocation(c.Declaration!.KeywordLocation, $"a claim {value.Text}.{member.Text}")).ToArray();
+            var related = AmbiguousCandidates(claims, value.Text, member.Text);
             _diagnostics.Report(DiagnosticCatalog.AmbiguousReference, d.LocationOf(value),
                 $"'{value.Text}.{member.Text}' is ambiguous: {claims.Count} claims have this subject and predicate; give the one you mean a label (claim name = …) and refer to the label",
                 related);
@@ -339,6 +358,10 @@ internal sealed class Binder
         return target;
     }
 
+    // Apart from ResolveReference so that its lambda's closure is only allocated when there is something to report.
+    private static RelatedLocation[] AmbiguousCandidates(List<ClaimSymbol> claims, string subject, string predicate) =>
+        claims.Take(10).Select(c => new RelatedLocation(c.Declaration!.KeywordLocation, $"a claim {subject}.{predicate}")).ToArray();
+
     // Claims by Subject.predicate, for references like "contradicts IRGC.coup_attempt"; built on first use.
     private Dictionary<(string Subject, string Predicate), List<ClaimSymbol>>? _claimsBySubjectPredicateTable;
 
@@ -349,6 +372,20 @@ internal sealed class Binder
         lock (_claims)
         {
             return _claimsBySubjectPredicateTable ??= BuildClaimsBySubjectPredicate();
+        }
+    }
+
+    // Did-you-mean for an unknown Subject.predicate, over every pair that exists; built on first use.
+    private SuggestionIndex? _subjectPredicateIndex;
+
+    private SuggestionIndex SubjectPredicateIndex()
+    {
+        if (_parent is not null) return _parent.SubjectPredicateIndex();
+        if (Volatile.Read(ref _subjectPredicateIndex) is { } existing) return existing;
+        var table = ClaimsBySubjectPredicate();
+        lock (table)
+        {
+            return _subjectPredicateIndex ??= new SuggestionIndex(table.Keys.Select(k => k.Subject + "." + k.Predicate));
         }
     }
 
@@ -375,14 +412,20 @@ internal sealed class Binder
         ulong mask = 1UL << bit;
         if ((seen & mask) != 0)
         {
-            var first = d.Info.Clauses.First(c => c.Kind == clause.Kind);
-            _diagnostics.Report(DiagnosticCatalog.DuplicateClause, d.LocationOf(clause.KeywordOffset, clause.KeywordLength),
-                $"'{clause.Keyword}' is given twice in this {SyntaxFacts.DeclarationName(d.Info.Kind)}; keep one (a clause may appear once)",
-                [new RelatedLocation(d.LocationOf(first.KeywordOffset, first.KeywordLength), $"the first '{clause.Keyword}'")]);
+            ReportDuplicateClause(d, clause);
             return false;
         }
         seen |= mask;
         return true;
+    }
+
+    // Apart from FirstOfItsKind so that its lambda's closure is only allocated when there is something to report.
+    private void ReportDuplicateClause(DeclarationReference d, ClauseInfo clause)
+    {
+        var first = d.Info.Clauses.First(c => c.Kind == clause.Kind);
+        _diagnostics.Report(DiagnosticCatalog.DuplicateClause, d.LocationOf(clause.KeywordOffset, clause.KeywordLength),
+            $"'{clause.Keyword}' is given twice in this {SyntaxFacts.DeclarationName(d.Info.Kind)}; keep one (a clause may appear once)",
+            [new RelatedLocation(d.LocationOf(first.KeywordOffset, first.KeywordLength), $"the first '{clause.Keyword}'")]);
     }
 
     private EdtfDate? BindDate(DeclarationReference d, ValueInfo value)
@@ -400,23 +443,14 @@ internal sealed class Binder
     }
 
     // The same undeclared predicate is usually used by many claims: its suggestion is looked up once.
-    private readonly Dictionary<string, string?> _predicateSuggestions = new(StringComparer.Ordinal);
+    // Few predicates are declared, so every distinct name gets its suggestion (no budget: the result must not depend
+    // on which worker asked first). The cache is shared by the workers and read without locks.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _predicateSuggestions = new(StringComparer.Ordinal);
 
     private string? PredicateSuggestion(string name)
     {
         var cache = _parent?._predicateSuggestions ?? _predicateSuggestions;
-        lock (cache)
-        {
-            if (cache.TryGetValue(name, out var cached)) return cached;
-        }
-        // Few predicates are declared, so every distinct name gets its suggestion (no budget: the result must not
-        // depend on which worker asked first).
-        var suggestion = Suggestions.Best(name, _predicates.Keys);
-        lock (cache)
-        {
-            cache[name] = suggestion;
-        }
-        return suggestion;
+        return cache.TryGetValue(name, out var cached) ? cached : cache.GetOrAdd(name, Suggestions.Best(name, _predicates.Keys));
     }
 
     private static string? SingleString(ClauseInfo clause) => clause.Values.Length > 0 ? clause.Values[0].Value : null;
@@ -776,7 +810,6 @@ internal sealed class Binder
             return new ClaimArgument(name, null, value, target, date);
         }
 
-        string expected = parameter.Type.ToString().ToLowerInvariant();
         bool fits;
         switch (parameter.Type)
         {
@@ -795,7 +828,7 @@ internal sealed class Binder
                 else
                 {
                     _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(value),
-                        $"the parameter '{parameter.Name}' of '{claim.PredicateName}' takes {Article(expected)}, but '{value.Text}' is {Article(symbol.KindName)}");
+                        $"the parameter '{parameter.Name}' of '{claim.PredicateName}' takes {Article(TypeWord(parameter.Type))}, but '{value.Text}' is {Article(symbol.KindName)}");
                     return new ClaimArgument(name, parameter, value, null, null);
                 }
                 break;
@@ -814,10 +847,12 @@ internal sealed class Binder
         if (!fits)
         {
             _diagnostics.Report(DiagnosticCatalog.ArgumentMismatch, d.LocationOf(value),
-                $"the parameter '{parameter.Name}' of '{claim.PredicateName}' takes {Article(expected)}, found {Describe(value)}");
+                $"the parameter '{parameter.Name}' of '{claim.PredicateName}' takes {Article(TypeWord(parameter.Type))}, found {Describe(value)}");
         }
         return new ClaimArgument(name, parameter, value, target, date);
     }
+
+    private static string TypeWord(ParameterType type) => type.ToString().ToLowerInvariant();
 
     private static string Describe(ValueInfo value) => value.TokenKind switch
     {
@@ -836,28 +871,46 @@ internal sealed class Binder
     /// </summary>
     private void AssignClaimIds()
     {
-        var used = new Dictionary<string, int>(_claims.Count, StringComparer.Ordinal);
-        foreach (var claim in _claims) if (claim.Label is { } label) used[label] = 1;
+        // Keyed by id and its hash: derived ids come with their hash from the (cached) declaration summaries.
+        var used = new Dictionary<ClaimIdComparer.Key, int>(_claims.Count, ClaimIdComparer.Instance);
+        foreach (var claim in _claims) if (claim.Label is { } label) used[ClaimIdComparer.KeyOf(label)] = 1;
         foreach (var claim in _claims)
         {
             if (claim.Label is { } label) { claim.Id = label; continue; }
-            var id = claim.Declaration!.Info.DerivedClaimId;
-            if (used.TryGetValue(id, out int n))
+            var info = claim.Declaration!.Info;
+            var id = new ClaimIdComparer.Key(info.DerivedClaimId, info.DerivedClaimIdHash);
+            ref int n = ref CollectionsMarshal.GetValueRefOrAddDefault(used, id, out bool exists);
+            if (!exists)
             {
-                used[id] = n + 1;
-                string candidate;
-                do { n++; candidate = $"{id}#{n}"; } while (used.ContainsKey(candidate));
-                used[candidate] = 1;
-                claim.Id = candidate;
+                n = 1;
+                claim.Id = id.Text;
+                continue;
             }
-            else
-            {
-                used[id] = 1;
-                claim.Id = id;
-            }
+            // The next free "#n" after the ones this id has handed out ("#2" for the second, and so on).
+            int next = ++n;
+            string candidate;
+            do { candidate = $"{id.Text}#{next}"; next++; } while (used.ContainsKey(ClaimIdComparer.KeyOf(candidate)));
+            used[ClaimIdComparer.KeyOf(candidate)] = 1;
+            claim.Id = candidate;
         }
     }
 
+}
+
+/// <summary>Claim ids as dictionary keys whose hash is computed once (derived ids are long).</summary>
+internal sealed class ClaimIdComparer : IEqualityComparer<ClaimIdComparer.Key>
+{
+    public readonly record struct Key(string Text, int Hash);
+
+    public static readonly ClaimIdComparer Instance = new();
+
+    public static int Hash(string id) => string.GetHashCode(id.AsSpan(), StringComparison.Ordinal);
+
+    public static Key KeyOf(string id) => new(id, Hash(id));
+
+    public bool Equals(Key x, Key y) => x.Hash == y.Hash && string.Equals(x.Text, y.Text, StringComparison.Ordinal);
+
+    public int GetHashCode(Key key) => key.Hash;
 }
 
 /// <summary>The result of binding: every symbol, the name tables, and the resolved references per file.</summary>
@@ -866,7 +919,7 @@ public sealed class BoundWorkspace
     internal BoundWorkspace(List<SourceSymbol> sources, List<ActorSymbol> actors, List<PlaceSymbol> places,
         List<HypothesisSymbol> hypotheses, List<PredicateSymbol> predicates, List<ClaimSymbol> claims,
         Dictionary<string, Symbol> names, Dictionary<string, PredicateSymbol> predicateTable,
-        Dictionary<SyntaxTree, List<BoundReference>> references, Dictionary<SyntaxTree, Symbol?[]> declared, DiagnosticBag diagnostics)
+        Dictionary<SyntaxTree, BoundReference[]> references, Dictionary<SyntaxTree, Symbol?[]> declared, DiagnosticBag diagnostics)
     {
         Sources = sources;
         Actors = actors;
@@ -889,7 +942,7 @@ public sealed class BoundWorkspace
     public IReadOnlyList<ClaimSymbol> Claims { get; }
     public IReadOnlyDictionary<string, Symbol> Names { get; }
     public IReadOnlyDictionary<string, PredicateSymbol> PredicateTable { get; }
-    internal Dictionary<SyntaxTree, List<BoundReference>> References { get; }
+    internal Dictionary<SyntaxTree, BoundReference[]> References { get; }
     internal Dictionary<SyntaxTree, Symbol?[]> Declared { get; }
     internal DiagnosticBag Diagnostics { get; }
 }

@@ -88,7 +88,10 @@ public sealed class DeclarationInfo
     /// <summary>Whether the parser reported an error inside this declaration.</summary>
     public bool HasSyntaxErrors { get; private init; }
 
-    private string? _derivedClaimId;
+    // The derived id with its hash, published together (one reference) so that threads sharing this summary never
+    // see one without the other.
+    private sealed record DerivedId(string Text, int Hash);
+    private DerivedId? _derivedClaimId;
     // A reference, so that threads sharing this (immutable, cached) summary never see a torn value.
     private sealed record DateCache(int Offset, EdtfParseResult Result);
     private DateCache? _date;
@@ -97,7 +100,17 @@ public sealed class DeclarationInfo
     /// The id a claim gets when it has no label: <c>Subject.predicate(args)@date/sources</c>. It depends on the
     /// declaration alone, so it is computed once per green node.
     /// </summary>
-    public string DerivedClaimId => _derivedClaimId ??= DeriveClaimId();
+    public string DerivedClaimId => Derived().Text;
+
+    /// <summary>The ordinal hash of <see cref="DerivedClaimId"/> (computed with it, so binding does not hash it again).</summary>
+    internal int DerivedClaimIdHash => Derived().Hash;
+
+    private DerivedId Derived()
+    {
+        if (_derivedClaimId is { } known) return known;
+        string id = DeriveClaimId();
+        return _derivedClaimId = new DerivedId(id, ClaimIdComparer.Hash(id));
+    }
 
     /// <summary>Parses a date value of this declaration; the result for the last value parsed is kept.</summary>
     public EdtfParseResult ParseDate(ValueInfo value)

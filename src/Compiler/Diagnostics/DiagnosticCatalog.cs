@@ -96,5 +96,9 @@ public static class DiagnosticCatalog
     }
 
     /// <summary>The public web address of a code's help page, for SARIF helpUri and LSP codeDescription.</summary>
-    public static string HelpUri(string id) => $"https://github.com/claimlang/claimlang/blob/main/docs/diagnostics/{id}.md";
+    public static string HelpUri(string id) =>
+        s_helpUris.TryGetValue(id, out var uri) ? uri : s_helpUris.GetOrAdd(id, static id => $"https://github.com/claimlang/claimlang/blob/main/docs/diagnostics/{id}.md");
+
+    // Asked for once per diagnostic shown; the codes are few.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_helpUris = new(StringComparer.Ordinal);
 }

@@ -9,7 +9,7 @@ public static class Suggestions
     /// </summary>
     public static IReadOnlyList<string> Closest(string word, IEnumerable<string> candidates, int max = 3)
     {
-        int limit = word.Length <= 3 ? 1 : word.Length <= 6 ? 2 : 3;
+        int limit = LimitFor(word.Length);
         var found = new List<(int Distance, string Name)>();
         foreach (var candidate in candidates)
         {
@@ -30,6 +30,9 @@ public static class Suggestions
 
     public static string? Best(string word, IEnumerable<string> candidates) =>
         Closest(word, candidates, 1) is [var first] ? first : null;
+
+    /// <summary>The largest distance worth suggesting for a word of this length.</summary>
+    internal static int LimitFor(int length) => length <= 3 ? 1 : length <= 6 ? 2 : 3;
 
     /// <summary>Edit distance, stopping early (returning limit + 1) once it must exceed <paramref name="limit"/>.</summary>
     public static int Distance(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int limit = int.MaxValue)

@@ -15,7 +15,8 @@ namespace ClaimLang.LanguageServer.Server;
 /// </summary>
 internal sealed class DiagnosticsScheduler
 {
-    private sealed record Published(string Uri, int? Version, string Fingerprint, string ProjectId);
+    // The fingerprint is the diagnostics as published (UTF-8 JSON): compared byte for byte, so a change is never missed.
+    private sealed record Published(string Uri, int? Version, byte[] Fingerprint, string ProjectId);
 
     private readonly Func<WorkspaceSnapshot> _current;
     private readonly Action<PublishDiagnosticsParams> _publish;
@@ -27,6 +28,8 @@ internal sealed class DiagnosticsScheduler
     private readonly Dictionary<string, Published> _published = new(DocumentKeys.Comparer);
     private readonly Dictionary<string, ProjectSnapshot> _checkedProjects = new(StringComparer.Ordinal);
     private CancellationTokenSource? _work;
+    private readonly System.Buffers.ArrayBufferWriter<byte> _fingerprint = new(1 << 16);
+    private static readonly byte[] EmptyList = "[]"u8.ToArray();
     private int _requests;
     private Task? _loop;
 
@@ -163,11 +166,11 @@ internal sealed class DiagnosticsScheduler
             }
             foreach (var (key, output) in outputs)
             {
-                string fingerprint = JsonSerializer.Serialize(output.Diagnostics, LspJson.Options);
+                var fingerprint = Fingerprint(output.Diagnostics);
                 _published.TryGetValue(key, out var previous);
                 bool publish = previous is null
                     ? output.Diagnostics.Count > 0 || output.Version is not null
-                    : previous.Fingerprint != fingerprint || previous.Version != output.Version || previous.Uri != output.Uri;
+                    : !fingerprint.SequenceEqual(previous.Fingerprint) || previous.Version != output.Version || previous.Uri != output.Uri;
                 if (!publish)
                 {
                     // Same diagnostics, but the document may have moved here from another project: adopt it.
@@ -175,7 +178,8 @@ internal sealed class DiagnosticsScheduler
                     continue;
                 }
                 _publish(new PublishDiagnosticsParams { Uri = output.Uri, Version = output.Version, Diagnostics = output.Diagnostics });
-                _published[key] = new Published(output.Uri, output.Version, fingerprint, project.Id);
+                _published[key] = new Published(output.Uri, output.Version,
+                    previous is not null && fingerprint.SequenceEqual(previous.Fingerprint) ? previous.Fingerprint : fingerprint.ToArray(), project.Id);
             }
             _checkedProjects[project.Id] = project;
         }
@@ -184,8 +188,19 @@ internal sealed class DiagnosticsScheduler
 
     private void Withdraw(string key, Published entry)
     {
-        if (entry.Fingerprint != "[]") _publish(new PublishDiagnosticsParams { Uri = entry.Uri, Diagnostics = [] });
+        if (!entry.Fingerprint.AsSpan().SequenceEqual(EmptyList)) _publish(new PublishDiagnosticsParams { Uri = entry.Uri, Diagnostics = [] });
         _published.Remove(key);
+    }
+
+    /// <summary>The diagnostics serialised into a buffer that is reused from file to file (valid until the next call).</summary>
+    private ReadOnlySpan<byte> Fingerprint(List<LspDiagnostic> diagnostics)
+    {
+        _fingerprint.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(_fingerprint))
+        {
+            JsonSerializer.Serialize(writer, diagnostics, LspJson.Options);
+        }
+        return _fingerprint.WrittenSpan;
     }
 
     private sealed record Output(string Uri, int? Version, List<LspDiagnostic> Diagnostics);
