@@ -35,6 +35,7 @@ internal sealed class Binder
     private readonly List<PredicateSymbol> _declaredPredicates;
     private readonly List<ClaimSymbol> _claims;
     private readonly CancellationToken _cancellation;
+    private readonly ClaimIdTable _claimIds;
     // The binder a worker belongs to (null for the binder itself), and the undefined names a worker found: they are
     // reported after the parallel pass, in file order, so that did-you-mean (which has a budget) is deterministic.
     private readonly Binder? _parent;
@@ -42,9 +43,10 @@ internal sealed class Binder
 
     private sealed record PendingUndefined(DeclarationReference Declaration, string Name, int Offset, int Length, SymbolKind[] Kinds, string What);
 
-    public Binder(IReadOnlyList<SyntaxTree> trees, CancellationToken cancellation)
+    public Binder(IReadOnlyList<SyntaxTree> trees, CancellationToken cancellation, NameTableMemo? previousMemo = null)
     {
         _trees = trees;
+        _previousMemo = previousMemo;
         _cancellation = cancellation;
         _names = new(StringComparer.Ordinal);
         _predicates = new(StringComparer.Ordinal);
@@ -57,6 +59,7 @@ internal sealed class Binder
         _hypotheses = [];
         _declaredPredicates = [];
         _claims = [];
+        _claimIds = new ClaimIdTable(_claims);
     }
 
     /// <summary>A worker of the resolution pass: the parent's tables, its own diagnostics.</summary>
@@ -76,12 +79,14 @@ internal sealed class Binder
         _hypotheses = parent._hypotheses;
         _declaredPredicates = parent._declaredPredicates;
         _claims = parent._claims;
+        _claimIds = parent._claimIds;
     }
 
     public BoundWorkspace Bind()
     {
         // Declaration pass: every name of every file, in file order (so that "first declared" is well defined).
         var declarations = new DeclarationReference[_trees.Count][];
+        var declaredNames = new NameTableMemo.DeclaredName[_trees.Count][];
         for (int t = 0; t < _trees.Count; t++)
         {
             _cancellation.ThrowIfCancellationRequested();
@@ -91,15 +96,20 @@ internal sealed class Binder
             var declared = new Symbol?[starts.Length];
             var references = new DeclarationReference[starts.Length];
             _declared[tree] = declared;
-            _earlyReferences[tree] = [];
+            // At most one declared name per declaration (predicate parameters come later and are few).
+            _earlyReferences[tree] = new List<BoundReference>(starts.Length);
+            List<NameTableMemo.DeclaredName>? names = null;
             for (int i = 0; i < starts.Length; i++)
             {
                 var reference = new DeclarationReference(tree, starts[i], infos[i], i);
                 references[i] = reference;
-                declared[i] = Declare(reference);
+                var symbol = declared[i] = Declare(reference);
+                if (symbol is not null and not ClaimSymbol { Label: null }) (names ??= []).Add(new(symbol.Name, symbol.Kind));
             }
             declarations[t] = references;
+            declaredNames[t] = names is null ? [] : [.. names];
         }
+        _memo = NameTableMemo.For(_trees, declaredNames, _previousMemo);
         for (int t = 0; t < _trees.Count; t++)
         {
             var declared = _declared[_trees[t]];
@@ -137,9 +147,7 @@ internal sealed class Binder
                     case ClaimSymbol claim: worker.BindClaim(reference, claim); break;
                 }
             }
-            scratch.AddRange(_earlyReferences[tree]);
-            scratch.Sort(static (a, b) => a.Span.Start.CompareTo(b.Span.Start));
-            referencesOfTree[t] = scratch.ToArray();
+            referencesOfTree[t] = MergeByPosition(scratch, _earlyReferences[tree]);
             scratch.Clear();
             worker._scratch = null;
             // A very large file's list is not kept alive by the thread once bound.
@@ -161,10 +169,36 @@ internal sealed class Binder
             }
             while (next < items.Count) _diagnostics.Add(items[next++]);
         }
-        AssignClaimIds();
 
         return new BoundWorkspace(_sources, _actors, _places, _hypotheses, _declaredPredicates, _claims, _names, _predicates,
-            _references, _declared, _diagnostics);
+            _references, _declared, _diagnostics, _memo);
+    }
+
+    private static readonly Comparison<BoundReference> ByPosition = static (a, b) => a.Span.Start.CompareTo(b.Span.Start);
+
+    /// <summary>
+    /// One file's references in position order, in an exact-size array. Both lists are recorded declaration by
+    /// declaration, so they are usually sorted already and a merge is enough.
+    /// </summary>
+    private static BoundReference[] MergeByPosition(List<BoundReference> a, List<BoundReference> b)
+    {
+        if (!IsSorted(a)) a.Sort(ByPosition);
+        if (!IsSorted(b)) b.Sort(ByPosition);
+        var result = new BoundReference[a.Count + b.Count];
+        int i = 0, j = 0, k = 0;
+        while (i < a.Count && j < b.Count) result[k++] = a[i].Span.Start <= b[j].Span.Start ? a[i++] : b[j++];
+        while (i < a.Count) result[k++] = a[i++];
+        while (j < b.Count) result[k++] = b[j++];
+        return result;
+
+        static bool IsSorted(List<BoundReference> list)
+        {
+            for (int n = 1; n < list.Count; n++)
+            {
+                if (list[n].Span.Start < list[n - 1].Span.Start) return false;
+            }
+            return true;
+        }
     }
 
     // ------------------------------------------------------------------ declaration pass
@@ -179,7 +213,7 @@ internal sealed class Binder
             SyntaxKind.PlaceDeclaration when info.Name is { } n => Add(_places, new PlaceSymbol(d, n.Text)),
             SyntaxKind.HypothesisDeclaration when info.Name is { } n => Add(_hypotheses, new HypothesisSymbol(d, n.Text)),
             SyntaxKind.PredicateDeclaration when info.Name is { } n => new PredicateSymbol(d, n.Text),
-            SyntaxKind.ClaimDeclaration => Add(_claims, new ClaimSymbol(d, info.Name?.Text)),
+            SyntaxKind.ClaimDeclaration => Add(_claims, new ClaimSymbol(d, info.Name?.Text, _claimIds)),
             _ => null,
         };
         if (symbol is null) return null;
@@ -285,7 +319,8 @@ internal sealed class Binder
     // claims) is looked up once, and after a budget of distinct names the rest get no suggestion, so a workspace
     // full of undefined names stays linear.
     private readonly Dictionary<(string Name, SymbolKind[] Kinds), IReadOnlyList<string>> _suggestions = new();
-    private SuggestionIndex? _nameIndex; // every declared name, by kind
+    private readonly NameTableMemo? _previousMemo;
+    private NameTableMemo? _memo;
     private int _suggestionBudget = 500;
 
     private IReadOnlyList<string> SuggestionsFor(string name, SymbolKind[] kinds)
@@ -293,10 +328,9 @@ internal sealed class Binder
         if (_suggestions.TryGetValue((name, kinds), out var cached)) return cached;
         if (_suggestionBudget <= 0) return [];
         _suggestionBudget--;
-        _nameIndex ??= new SuggestionIndex(_names.Values.Select(static s => (s.Name, 1u << (int)s.Kind)));
         uint accepted = 0;
         foreach (var kind in kinds) accepted |= 1u << (int)kind;
-        var closest = _nameIndex.Closest(name, categories: accepted);
+        var closest = _memo!.Suggest(name, accepted, () => new SuggestionIndex(_names.Values.Select(static s => (s.Name, 1u << (int)s.Kind))));
         _suggestions[(name, kinds)] = closest;
         return closest;
     }
@@ -862,28 +896,45 @@ internal sealed class Binder
         _ => "a string",
     };
 
-    // ------------------------------------------------------------------ claim ids
+}
 
-    /// <summary>
-    /// A claim's id is its label, or one derived from its content — <c>Subject.predicate(args)@date/sources</c> —
-    /// which does not depend on file order or on other claims. Identical derived ids get <c>#2</c>, <c>#3</c>… in
-    /// file path and position order.
-    /// </summary>
-    private void AssignClaimIds()
+/// <summary>
+/// The claims' dataset ids, assigned together on first use (checking never needs them; emitting and the language
+/// server's hovers do). A claim's id is its label, or one derived from its content —
+/// <c>Subject.predicate(args)@date/sources</c> — which does not depend on file order or on other claims. Identical
+/// derived ids get <c>#2</c>, <c>#3</c>… in file path and position order.
+/// </summary>
+internal sealed class ClaimIdTable(List<ClaimSymbol> claims)
+{
+    private readonly object _gate = new();
+    private volatile bool _assigned;
+
+    public void EnsureAssigned()
+    {
+        if (_assigned) return;
+        lock (_gate)
+        {
+            if (_assigned) return;
+            Assign();
+            _assigned = true;
+        }
+    }
+
+    private void Assign()
     {
         // Keyed by id and its hash: derived ids come with their hash from the (cached) declaration summaries.
-        var used = new Dictionary<ClaimIdComparer.Key, int>(_claims.Count, ClaimIdComparer.Instance);
-        foreach (var claim in _claims) if (claim.Label is { } label) used[ClaimIdComparer.KeyOf(label)] = 1;
-        foreach (var claim in _claims)
+        var used = new Dictionary<ClaimIdComparer.Key, int>(claims.Count, ClaimIdComparer.Instance);
+        foreach (var claim in claims) if (claim.Label is { } label) used[ClaimIdComparer.KeyOf(label)] = 1;
+        foreach (var claim in claims)
         {
-            if (claim.Label is { } label) { claim.Id = label; continue; }
+            if (claim.Label is { } label) { claim.AssignId(label); continue; }
             var info = claim.Declaration!.Info;
             var id = new ClaimIdComparer.Key(info.DerivedClaimId, info.DerivedClaimIdHash);
             ref int n = ref CollectionsMarshal.GetValueRefOrAddDefault(used, id, out bool exists);
             if (!exists)
             {
                 n = 1;
-                claim.Id = id.Text;
+                claim.AssignId(id.Text);
                 continue;
             }
             // The next free "#n" after the ones this id has handed out ("#2" for the second, and so on).
@@ -891,10 +942,9 @@ internal sealed class Binder
             string candidate;
             do { candidate = $"{id.Text}#{next}"; next++; } while (used.ContainsKey(ClaimIdComparer.KeyOf(candidate)));
             used[ClaimIdComparer.KeyOf(candidate)] = 1;
-            claim.Id = candidate;
+            claim.AssignId(candidate);
         }
     }
-
 }
 
 /// <summary>Claim ids as dictionary keys whose hash is computed once (derived ids are long).</summary>
@@ -919,8 +969,10 @@ public sealed class BoundWorkspace
     internal BoundWorkspace(List<SourceSymbol> sources, List<ActorSymbol> actors, List<PlaceSymbol> places,
         List<HypothesisSymbol> hypotheses, List<PredicateSymbol> predicates, List<ClaimSymbol> claims,
         Dictionary<string, Symbol> names, Dictionary<string, PredicateSymbol> predicateTable,
-        Dictionary<SyntaxTree, BoundReference[]> references, Dictionary<SyntaxTree, Symbol?[]> declared, DiagnosticBag diagnostics)
+        Dictionary<SyntaxTree, BoundReference[]> references, Dictionary<SyntaxTree, Symbol?[]> declared, DiagnosticBag diagnostics,
+        NameTableMemo memo)
     {
+        Memo = memo;
         Sources = sources;
         Actors = actors;
         Places = places;
@@ -945,4 +997,6 @@ public sealed class BoundWorkspace
     internal Dictionary<SyntaxTree, BoundReference[]> References { get; }
     internal Dictionary<SyntaxTree, Symbol?[]> Declared { get; }
     internal DiagnosticBag Diagnostics { get; }
+    /// <summary>Handed to the binding of the next compilation made from this one by an edit.</summary>
+    internal NameTableMemo Memo { get; }
 }

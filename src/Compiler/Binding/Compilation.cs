@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ClaimLang.Analysis;
 using ClaimLang.Configuration;
 using ClaimLang.Diagnostics;
@@ -21,7 +22,7 @@ public sealed class Compilation
     private readonly object _gate = new();
 
     private Compilation(ImmutableArray<SyntaxTree> trees, ClaimLangOptions options, string? workspaceRoot,
-        IDocumentProvider documents, ImmutableArray<Diagnostic> configurationDiagnostics, DateOnly? today)
+        IDocumentProvider documents, ImmutableArray<Diagnostic> configurationDiagnostics, DateOnly? today, NameTableMemo? previousMemo = null)
     {
         // Files are ordered by path so that results never depend on the order they were given in.
         SyntaxTrees = trees.Sort(static (a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
@@ -32,7 +33,7 @@ public sealed class Compilation
         Today = options.AsOf ?? today ?? DateOnly.FromDateTime(DateTime.UtcNow);
         _byPath = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
         foreach (var tree in SyntaxTrees) _byPath.TryAdd(tree.FilePath, tree);
-        _bound = new Lazy<BoundWorkspace>(() => new Binder(SyntaxTrees, CancellationToken.None).Bind(), LazyThreadSafetyMode.ExecutionAndPublication);
+        _bound = new Lazy<BoundWorkspace>(() => new Binder(SyntaxTrees, CancellationToken.None, previousMemo).Bind(), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Creates a compilation.</summary>
@@ -42,11 +43,16 @@ public sealed class Compilation
     /// <param name="documents">Reads source documents; by default from <paramref name="workspaceRoot"/>.</param>
     /// <param name="configurationDiagnostics">CLM0001 diagnostics of the configuration file, reported with the rest.</param>
     /// <param name="today">The date "today" means when the options have no <c>asOf</c> (tests pin it).</param>
+    /// <param name="predecessor">
+    /// An earlier compilation of the same workspace (the language server's previous snapshot): binding reuses what
+    /// it learnt that still holds. Results never depend on it; only the time they take does.
+    /// </param>
     public static Compilation Create(IEnumerable<SyntaxTree> trees, ClaimLangOptions? options = null, string? workspaceRoot = null,
-        IDocumentProvider? documents = null, IEnumerable<Diagnostic>? configurationDiagnostics = null, DateOnly? today = null) =>
+        IDocumentProvider? documents = null, IEnumerable<Diagnostic>? configurationDiagnostics = null, DateOnly? today = null,
+        Compilation? predecessor = null) =>
         new([.. trees], options ?? ClaimLangOptions.Default, workspaceRoot,
             documents ?? (workspaceRoot is null ? NoDocuments.Instance : new FileDocumentProvider(workspaceRoot)),
-            configurationDiagnostics?.ToImmutableArray() ?? [], today);
+            configurationDiagnostics?.ToImmutableArray() ?? [], today, predecessor?.MemoForNext);
 
     /// <summary>
     /// Does ahead of time, on the calling thread, the per-file work binding would otherwise do sequentially
@@ -80,10 +86,13 @@ public sealed class Compilation
     }
 
     public Compilation WithOptions(ClaimLangOptions options, IEnumerable<Diagnostic>? configurationDiagnostics = null) =>
-        new(SyntaxTrees, options, WorkspaceRoot, Documents, configurationDiagnostics?.ToImmutableArray() ?? ConfigurationDiagnostics, Today);
+        new(SyntaxTrees, options, WorkspaceRoot, Documents, configurationDiagnostics?.ToImmutableArray() ?? ConfigurationDiagnostics, Today, MemoForNext);
 
     private Compilation With(ImmutableArray<SyntaxTree> trees) =>
-        new(trees, Options, WorkspaceRoot, Documents, ConfigurationDiagnostics, Options.AsOf is null ? Today : null);
+        new(trees, Options, WorkspaceRoot, Documents, ConfigurationDiagnostics, Options.AsOf is null ? Today : null, MemoForNext);
+
+    // What this compilation's binding learnt that its successor may reuse (nothing if it was never bound).
+    internal NameTableMemo? MemoForNext => _bound.IsValueCreated ? _bound.Value.Memo : null;
 
     // ------------------------------------------------------------------ results
 
@@ -159,7 +168,7 @@ public sealed class Compilation
             if (severity == DiagnosticSeverity.Off) continue;
             if (diagnostic.Descriptor.IsSuppressible && _byPath.TryGetValue(diagnostic.Location.FilePath, out var tree))
             {
-                if (!suppressions.TryGetValue(tree.FilePath, out var map)) suppressions[tree.FilePath] = map = SuppressionMap.Create(tree.Text);
+                if (!suppressions.TryGetValue(tree.FilePath, out var map)) suppressions[tree.FilePath] = map = SuppressionsOf(tree.Text);
                 if (map.IsSuppressed(diagnostic.Location.LineSpan.Start.Line, diagnostic.Id)) continue;
             }
             result.Add(diagnostic.WithSeverity(severity));
@@ -167,6 +176,12 @@ public sealed class Compilation
         result.Sort(Diagnostic.Compare);
         return [.. result];
     }
+
+    // A file's suppression comments depend on its text alone; texts are immutable and shared by the compilations of
+    // an editing session, so each is scanned once.
+    private static readonly ConditionalWeakTable<SourceText, SuppressionMap> s_suppressions = new();
+
+    private static SuppressionMap SuppressionsOf(SourceText text) => s_suppressions.GetValue(text, SuppressionMap.Create);
 
     // ------------------------------------------------------------------ references
 

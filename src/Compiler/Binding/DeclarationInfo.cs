@@ -176,15 +176,12 @@ public sealed class DeclarationInfo
     }
 
     /// <summary>
-    /// Computes everything binding will ask of a tree's declarations (summaries, derived claim ids, declaration
+    /// Computes everything binding will ask of a tree's declarations (summaries, declaration
     /// starts, syntax diagnostics), so that it can be done on the thread that parsed the file.
     /// </summary>
     internal static void Prepare(SyntaxTree tree, bool releaseRoot = false)
     {
-        foreach (var info in ForTree(tree))
-        {
-            if (info.Kind == SyntaxKind.ClaimDeclaration && info.Name is null) _ = info.DerivedClaimId;
-        }
+        _ = ForTree(tree);
         _ = tree.DeclarationStarts;
         _ = tree.GetDiagnostics();
         if (releaseRoot) tree.ReleaseRoot();

@@ -190,15 +190,29 @@ public sealed record ClaimReference(Symbol Target, ValueInfo Syntax);
 
 public sealed class ClaimSymbol : Symbol
 {
-    internal ClaimSymbol(DeclarationReference declaration, string? label) : base(declaration, label ?? "")
+    private readonly ClaimIdTable? _ids;
+    private string? _id;
+
+    internal ClaimSymbol(DeclarationReference declaration, string? label, ClaimIdTable? ids = null) : base(declaration, label ?? "")
     {
         Label = label;
+        _ids = ids;
     }
 
     public override SymbolKind Kind => SymbolKind.Claim;
     public string? Label { get; }
     /// <summary>The dataset id: the label, or a readable id derived from the content.</summary>
-    public string Id { get; internal set; } = "";
+    public string Id
+    {
+        get
+        {
+            if (Volatile.Read(ref _id) is { } id) return id;
+            _ids?.EnsureAssigned();
+            return _id ?? Label ?? "";
+        }
+    }
+
+    internal void AssignId(string id) => Volatile.Write(ref _id, id);
     /// <summary>The subject: an actor or a place (null when undefined).</summary>
     public Symbol? Subject { get; internal set; }
     public string SubjectName { get; internal set; } = "";

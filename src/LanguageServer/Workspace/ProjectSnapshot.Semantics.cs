@@ -10,6 +10,9 @@ internal sealed partial class ProjectSnapshot
 {
     private Lazy<Compilation> _compilation = null!;
     private IDocumentProvider _documentProvider = null!;
+    // The last compilation that was made before this snapshot (bound or about to be): binding reuses what it learnt.
+    // Dropped once this snapshot's compilation exists, so snapshots never keep a chain of old compilations alive.
+    private Lazy<Compilation>? _predecessor;
     private IReadOnlyList<Diagnostic>? _diagnostics;
 
     private void InitializeSemantics(ProjectSnapshot? previous)
@@ -18,6 +21,8 @@ internal sealed partial class ProjectSnapshot
         _documentProvider = previous is not null && previous.Root == Root ? previous._documentProvider
             : Root is null ? NoDocuments.Instance : new WorkspaceDocumentProvider(Root);
         _compilation = new Lazy<Compilation>(CreateCompilation, LazyThreadSafetyMode.ExecutionAndPublication);
+        if (previous is not null && previous.Root == Root)
+            _predecessor = previous._compilation.IsValueCreated ? previous._compilation : previous._predecessor;
     }
 
     /// <summary>The compilation of the project's documents (bound on first use; safe to share between threads).</summary>
@@ -34,7 +39,9 @@ internal sealed partial class ProjectSnapshot
             trees.Add(document.Tree);
             if (document.EncodingError is { } error) extra.Add(error);
         }
-        return Compilation.Create(trees, Options, Root, _documentProvider, extra);
+        var predecessor = _predecessor is { IsValueCreated: true } lazy ? lazy.Value : null;
+        _predecessor = null;
+        return Compilation.Create(trees, Options, Root, _documentProvider, extra, predecessor: predecessor);
     }
 
     /// <summary>Every diagnostic of the project, as <c>claimc check</c> reports them (computed once per snapshot).</summary>

@@ -78,4 +78,35 @@ public class BatchBindingTests
             Assert.True(suggested == i < 500, undefined[i]);
         }
     }
+
+    [Fact]
+    public void An_edit_that_keeps_the_declared_names_reuses_the_suggestions_and_changes_no_diagnostic()
+    {
+        var declarations = SyntaxTree.Parse(Declarations, "a.claim");
+        var claims = SyntaxTree.Parse(Claims, "b.claim");
+        var first = Compilation.Create([declarations, claims], today: Today);
+        Assert.Contains(Describe(first), d => d.Contains("did you mean 'Damascus'", StringComparison.Ordinal));
+
+        // A keystroke inside a claim: the same names are declared, so the memo goes on.
+        int at = Claims.IndexOf("Damscus", StringComparison.Ordinal);
+        var typed = claims.WithChange(new Microsoft.CodeAnalysis.Text.TextSpan(at + 3, 0), "a");
+        var second = Compilation.Create([declarations, typed], today: Today, predecessor: first);
+        Assert.True(second.Bound.Memo.IsCarriedOver);
+        Assert.Equal(Describe(Compilation.Create([declarations, typed], today: Today)), Describe(second));
+        Assert.DoesNotContain(Describe(second), d => d.Contains("Damscus", StringComparison.Ordinal));
+
+        // A new place whose name is closer: the table changed, so the suggestions are looked up again.
+        var withPlace = declarations.WithChange(new Microsoft.CodeAnalysis.Text.TextSpan(Declarations.Length, 0), "\nplace Damscus \"Typo town\"\n");
+        var third = Compilation.Create([withPlace, claims], today: Today, predecessor: first);
+        Assert.False(third.Bound.Memo.IsCarriedOver);
+        Assert.Equal(Describe(Compilation.Create([withPlace, claims], today: Today)), Describe(third));
+        Assert.DoesNotContain(Describe(third), d => d.Contains("undefined place 'Damscus'", StringComparison.Ordinal));
+
+        // Renaming a declaration in the edited file also changes the table, even with the same number of names.
+        int name = Declarations.IndexOf("Damascus", StringComparison.Ordinal);
+        var renamed = declarations.WithChange(new Microsoft.CodeAnalysis.Text.TextSpan(name, "Damascus".Length), "Damasco");
+        var fourth = Compilation.Create([renamed, claims], today: Today, predecessor: first);
+        Assert.False(fourth.Bound.Memo.IsCarriedOver);
+        Assert.Equal(Describe(Compilation.Create([renamed, claims], today: Today)), Describe(fourth));
+    }
 }
