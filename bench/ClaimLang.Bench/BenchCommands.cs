@@ -10,10 +10,11 @@ internal static class BenchCommands
     public const string Usage = """
         ClaimLang benchmark harness
 
-          report [--quick] [--output FILE] [--sizes 10000,100000,1000000] [--skip SUITES] [--only SUITES]
+          report [--quick] [--output FILE] [--sizes 10000,100000,1000000] [--skip SUITES] [--only SUITES] [--merge]
               Generates the workspaces (once), runs every suite and rewrites docs/performance.md
               (quick mode writes bench/out/performance-quick.md unless --output is given).
-              Suites: syntax, incremental, check, format, process, build, lsp.
+              Suites: syntax, incremental, check, format, process, build, lsp. With --merge, the suites left out
+              keep the figures of the last saved run (bench/out/results/run.json), and the report says so.
           render [--input bench/out/results/run.json] [--output FILE]
               Renders the report again from saved figures, without measuring.
           generate [--sizes …] [--verify]

@@ -66,6 +66,15 @@ internal static class ReportRunner
             if (!errors && check.Errors > 0) data.Notes.Add($"The clean workspace {check.Workspace} has {check.Errors} errors: claimc build cannot succeed on it (a generator or compiler change?).");
         }
 
+        // --merge: the suites not run now keep the figures of the last saved run (read before the results go).
+        RunData? earlier = null;
+        if (options.Has("--merge"))
+        {
+            string previousPath = Path.Combine(BenchSettings.ResultsDirectory, "run.json");
+            if (!File.Exists(previousPath)) throw new FileNotFoundException("--merge needs the figures of an earlier run", previousPath);
+            earlier = JsonSerializer.Deserialize<RunData>(File.ReadAllText(previousPath));
+        }
+
         // BenchmarkDotNet suites.
         if (Directory.Exists(BenchSettings.ResultsDirectory)) Directory.Delete(BenchSettings.ResultsDirectory, recursive: true);
         Directory.CreateDirectory(BenchSettings.ResultsDirectory);
@@ -83,7 +92,10 @@ internal static class ReportRunner
         Add("process", typeof(CheckProcessBenchmarks), commands.Contains("check") ? null : "claimc has no check command");
         Add("build", typeof(BuildProcessBenchmarks), commands.Contains("build") ? null : "claimc has no build command yet");
         Add("format", typeof(FormatProcessBenchmarks), commands.Contains("fmt") ? null : "claimc has no fmt command yet");
-        foreach (var suite in AllSuites.Where(s => !suites.Contains(s))) data.Skipped["suite " + suite] = "not selected (--only/--skip)";
+        foreach (var suite in AllSuites.Where(s => !suites.Contains(s)))
+        {
+            if (earlier is null) data.Skipped["suite " + suite] = "not selected (--only/--skip)";
+        }
 
         // Whole-process cases are tried once first, smallest size up, so that a superlinear one is caught before
         // BenchmarkDotNet spends hours on it: such cases are left out (and reported) instead.
@@ -119,6 +131,7 @@ internal static class ReportRunner
             data.Lsp = results;
         }
 
+        if (earlier is not null) CarryOver(earlier, data, suites);
         data.Machine.FinishedUtc = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
         data.Machine.LoadAtEnd = MachineInfo.LoadAverages();
         data.Machine.LoadSamples = load.Samples;
@@ -130,6 +143,45 @@ internal static class ReportRunner
         log.WriteLine($"figures saved to {runPath}");
         log.WriteLine($"report written to {output}");
         return 0;
+    }
+
+    // The BenchmarkDotNet classes (and other figures) each suite owns.
+    private static readonly Dictionary<string, string[]> SuiteTypes = new(StringComparer.Ordinal)
+    {
+        ["syntax"] = [nameof(SyntaxBenchmarks)],
+        ["incremental"] = [nameof(IncrementalBenchmarks)],
+        ["check"] = [nameof(CheckBenchmarks)],
+        ["format"] = [nameof(FormatBenchmarks), nameof(FormatProcessBenchmarks)],
+        ["process"] = [nameof(CheckProcessBenchmarks)],
+        ["build"] = [nameof(BuildProcessBenchmarks)],
+        ["lsp"] = [],
+    };
+
+    /// <summary>
+    /// Copies the figures of the suites that were not run from an earlier run, and says so in the report: a partial
+    /// re-run after a change keeps one complete page, with each figure's provenance stated.
+    /// </summary>
+    private static void CarryOver(RunData earlier, RunData data, HashSet<string> suites)
+    {
+        var carried = new List<string>();
+        foreach (var suite in AllSuites.Where(s => !suites.Contains(s)))
+        {
+            var types = SuiteTypes[suite];
+            data.Measurements.AddRange(earlier.Measurements.Where(m => types.Contains(m.Suite)));
+            data.Preflight.AddRange(earlier.Preflight.Where(p => types.Contains(p.Suite)));
+            foreach (var (key, reason) in earlier.Skipped.Where(k => types.Contains(k.Key))) data.Skipped[key] = reason;
+            if (suite == "lsp") data.Lsp = earlier.Lsp;
+            if (suite == "check") data.Phases = earlier.Phases;
+            carried.Add(suite);
+        }
+        if (carried.Count > 0)
+        {
+            // Sizes measured only in the earlier run still have their rows.
+            data.Sizes = [.. data.Sizes.Union(earlier.Sizes).Order()];
+            data.Workspaces.AddRange(earlier.Workspaces.Where(w => !data.Workspaces.Any(x => x.Name == w.Name)));
+            data.Notes.Add($"Measured in this run: {string.Join(", ", suites.Order(StringComparer.Ordinal))}. The figures of {string.Join(", ", carried)} are "
+                + $"carried over from the run that finished {earlier.Machine.FinishedUtc} (with the code of that day); run the full report to measure everything again.");
+        }
     }
 
     /// <summary>Renders a saved run again (after changing the report's layout), without measuring anything.</summary>
