@@ -20,7 +20,7 @@ public sealed class ProvenanceAnalyzer : IAnalyzer
         {
             if (source.Document is null) continue;
             var d = source.Declaration!;
-            var clause = d.Info.FindClause(SyntaxKind.DocumentClause)!;
+            var clause = d.Info.FindClause(SyntaxKind.DocumentClause)!.Value;
             var location = clause.Values.Length > 0 ? d.LocationOf(clause.Values[0]) : d.LocationOf(clause.KeywordOffset, clause.KeywordLength);
             var result = context.Documents.Get(source.Document);
             switch (result.Status)
@@ -77,7 +77,7 @@ public sealed class ProvenanceAnalyzer : IAnalyzer
     /// <summary>Where quote findings are shown: the quoted text, or the keyword when the text is missing.</summary>
     private static Location QuoteLocation(DeclarationReference d)
     {
-        var clause = d.Info.FindClause(SyntaxKind.QuoteClause)!;
+        var clause = d.Info.FindClause(SyntaxKind.QuoteClause)!.Value;
         return clause.Values.Length > 0 ? d.LocationOf(clause.Values[0]) : d.LocationOf(clause.KeywordOffset, clause.KeywordLength);
     }
 }

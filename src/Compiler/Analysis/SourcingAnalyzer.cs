@@ -50,7 +50,7 @@ public sealed class SourcingAnalyzer : IAnalyzer
 
             if (claim.Confidence == Confidence.High && claim.Sources.Length > 0 && claim.Sources.All(s => s.Reliability is null or 'D' or 'E' or 'F'))
             {
-                var clause = d.Info.FindClause(SyntaxKind.ConfidenceClause)!;
+                var clause = d.Info.FindClause(SyntaxKind.ConfidenceClause)!.Value;
                 diagnostics.Report(DiagnosticCatalog.UnsupportedHighConfidence, d.LocationOf(clause.Offset, clause.Length),
                     $"high confidence rests only on sources rated D, E, F or unrated ({string.Join(", ", claim.Sources.Select(s => $"{s.Name}: {s.Reliability?.ToString() ?? "unrated"}"))}); lower the confidence or add a better source");
             }
@@ -62,14 +62,13 @@ public sealed class SourcingAnalyzer : IAnalyzer
     private static Location DateLocation(ClaimSymbol claim)
     {
         var d = claim.Declaration!;
-        var on = d.Info.FindClause(SyntaxKind.OnClause);
-        return on is { Values.Length: > 0 } ? d.LocationOf(on.Values[0]) : RelationAnalyzer.Head(claim);
+        return d.Info.FindClause(SyntaxKind.OnClause) is { Values.Length: > 0 } on ? d.LocationOf(on.Values[0]) : RelationAnalyzer.Head(claim);
     }
 
     private static void CircularReporting(ClaimSymbol claim, CitationReach reach, DiagnosticBag diagnostics)
     {
         var d = claim.Declaration!;
-        var clause = d.Info.FindClause(SyntaxKind.SourceClause)!;
+        var clause = d.Info.FindClause(SyntaxKind.SourceClause)!.Value;
         for (int i = 0; i < claim.Sources.Length; i++)
         {
             for (int j = 0; j < claim.Sources.Length; j++)

@@ -715,7 +715,13 @@ internal sealed class Binder
                 }
                 case SyntaxKind.QuoteClause: claim.Quote = SingleString(clause); break;
                 case SyntaxKind.NoteClause: claim.Note = SingleString(clause); break;
-                case SyntaxKind.TagsClause: claim.Tags = clause.Values.Select(v => v.Text).ToImmutableArray(); break;
+                case SyntaxKind.TagsClause:
+                {
+                    var tags = new string[clause.Values.Length];
+                    for (int i = 0; i < tags.Length; i++) tags[i] = clause.Values[i].Text;
+                    claim.Tags = ImmutableCollectionsMarshal.AsImmutableArray(tags);
+                    break;
+                }
             }
         }
         if (!hasSource && !info.HasSyntaxErrors)

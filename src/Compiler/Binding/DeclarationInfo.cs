@@ -52,8 +52,61 @@ public readonly record struct ValueInfo
     public string Value => TokenKind is SyntaxKind.StringLiteralToken or SyntaxKind.RawStringLiteralToken ? StringValue.Decode(Text, TokenKind) : Text;
 }
 
-/// <summary>One clause: its kind, the keyword's relative span and its values in order.</summary>
-public sealed record ClauseInfo(SyntaxKind Kind, string Keyword, int KeywordOffset, int KeywordLength, ImmutableArray<ValueInfo> Values, int Offset, int Length);
+/// <summary>
+/// One clause: its kind, the keyword's relative span and its values in order. A value, not an object: the clauses
+/// of a declaration are one array, and their values slices of one other array, so that a claim's summary is a few
+/// objects rather than two per clause (which matters to the garbage collector at a million claims).
+/// </summary>
+public readonly record struct ClauseInfo(SyntaxKind Kind, string Keyword, int KeywordOffset, int KeywordLength, ValueList Values, int Offset, int Length);
+
+/// <summary>Some consecutive values of a declaration's value array (read-only).</summary>
+public readonly struct ValueList : IReadOnlyList<ValueInfo>, IEquatable<ValueList>
+{
+    private readonly ValueInfo[]? _array;
+    private readonly int _start;
+
+    internal ValueList(ValueInfo[]? array, int start, int length)
+    {
+        _array = array;
+        _start = start;
+        Length = length;
+    }
+
+    public static ValueList Empty => default;
+
+    public int Length { get; }
+    int IReadOnlyCollection<ValueInfo>.Count => Length;
+
+    public ValueInfo this[int index] => (uint)index < (uint)Length ? _array![_start + index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public ReadOnlySpan<ValueInfo> AsSpan() => _array is null ? default : _array.AsSpan(_start, Length);
+
+    internal ValueList WithArray(ValueInfo[] array) => new(Length == 0 ? null : array, _start, Length);
+
+    public Enumerator GetEnumerator() => new(this);
+    IEnumerator<ValueInfo> IEnumerable<ValueInfo>.GetEnumerator()
+    {
+        for (int i = 0; i < Length; i++) yield return this[i];
+    }
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ((IEnumerable<ValueInfo>)this).GetEnumerator();
+
+    /// <summary>Equal when the values are equal, wherever they are stored.</summary>
+    public bool Equals(ValueList other) => AsSpan().SequenceEqual(other.AsSpan());
+    public override bool Equals(object? obj) => obj is ValueList other && Equals(other);
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var value in AsSpan()) hash.Add(value);
+        return hash.ToHashCode();
+    }
+
+    public struct Enumerator(ValueList list)
+    {
+        private int _index = -1;
+        public bool MoveNext() => ++_index < list.Length;
+        public readonly ValueInfo Current => list._array![list._start + _index];
+    }
+}
 
 public sealed record ArgumentInfo(NameUse? Name, ValueInfo Value, int Offset, int Length);
 
@@ -138,10 +191,8 @@ public sealed class DeclarationInfo
             }
             b.Append(')');
         }
-        var on = FindClause(SyntaxKind.OnClause);
-        if (on is { Values.Length: > 0 }) b.Append('@').Append(on.Values[0].Text);
-        var source = FindClause(SyntaxKind.SourceClause);
-        if (source is { Values.Length: > 0 })
+        if (FindClause(SyntaxKind.OnClause) is { Values.Length: > 0 } on) b.Append('@').Append(on.Values[0].Text);
+        if (FindClause(SyntaxKind.SourceClause) is { Values.Length: > 0 } source)
         {
             b.Append('/');
             for (int i = 0; i < source.Values.Length; i++)
@@ -280,91 +331,87 @@ public sealed class DeclarationInfo
     private static ValueInfo Value(GreenToken token, int fullOffset) =>
         new(token.Kind, token.Text, fullOffset + token.LeadingTriviaWidth, token.Text.Length);
 
+    // Summaries are made on several threads at once (one per file being parsed); each has its own scratch list.
+    [ThreadStatic] private static List<ValueInfo>? t_values;
+
     private static ImmutableArray<ClauseInfo> ReadClauses(GreenNode list, int listOffset)
     {
         int count = list.SlotCount;
         if (count == 0) return [];
+        var values = t_values ??= new List<ValueInfo>(16);
+        values.Clear();
         var result = new ClauseInfo[count];
         int offset = listOffset;
         for (int i = 0; i < count; i++)
         {
             var clause = list.GetSlot(i)!;
-            result[i] = Clause(clause, offset);
+            result[i] = Clause(clause, offset, values);
             offset += clause.FullWidth;
         }
+        // The clauses were made with slices of the scratch list; they now get the one array all their values share.
+        var shared = values.ToArray();
+        for (int i = 0; i < result.Length; i++) result[i] = result[i] with { Values = result[i].Values.WithArray(shared) };
+        if (values.Capacity > 1024) t_values = null;
         return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
-    private static ClauseInfo Clause(GreenNode clause, int clauseOffset)
+    private static ClauseInfo Clause(GreenNode clause, int clauseOffset, List<ValueInfo> values)
     {
         var keyword = (GreenToken)clause.GetSlot(0)!;
         int valueOffset = clauseOffset + keyword.FullWidth;
-        ImmutableArray<ValueInfo> values;
+        int first = values.Count;
         var second = clause.GetSlot(1);
         switch (clause.Kind)
         {
             case SyntaxKind.CitesClause or SyntaxKind.SourceClause or SyntaxKind.TagsClause or SyntaxKind.AkaClause:
-                values = TokenList(second!, valueOffset);
+                TokenList(second!, valueOffset, values);
                 break;
             case SyntaxKind.ContradictsClause or SyntaxKind.SupportsClause:
-                values = ReferenceList(second!, valueOffset);
+                ReferenceList(second!, valueOffset, values);
                 break;
             case SyntaxKind.SupersedesClause:
-                values = Reference(second!, valueOffset) is { } single ? [single] : [];
+                if (Reference(second!, valueOffset) is { } single) values.Add(single);
                 break;
             case SyntaxKind.CoordinatesClause:
             {
-                var builder = new List<ValueInfo>(2);
                 int o = valueOffset;
                 for (int i = 1; i < clause.SlotCount; i++)
                 {
                     var t = (GreenToken)clause.GetSlot(i)!;
-                    if (i != 2 && !t.IsMissing) builder.Add(Value(t, o));
+                    if (i != 2 && !t.IsMissing) values.Add(Value(t, o));
                     o += t.FullWidth;
                 }
-                values = [.. builder];
                 break;
             }
             default:
-                values = second is GreenToken { IsMissing: false } token ? [Value(token, valueOffset)] : [];
+                if (second is GreenToken { IsMissing: false } token) values.Add(Value(token, valueOffset));
                 break;
         }
         int start = clauseOffset + keyword.LeadingTriviaWidth;
         int end = clauseOffset + clause.FullWidth - clause.TrailingTriviaWidth;
-        return new ClauseInfo(clause.Kind, keyword.Text, start, keyword.Text.Length, values, start, end - start);
+        return new ClauseInfo(clause.Kind, keyword.Text, start, keyword.Text.Length, new ValueList(null, first, values.Count - first), start, end - start);
     }
 
-    private static ImmutableArray<ValueInfo> TokenList(GreenNode list, int offset)
+    private static void TokenList(GreenNode list, int offset, List<ValueInfo> values)
     {
-        int n = list.SlotCount, count = 0;
-        for (int i = 0; i < n; i += 2)
-        {
-            if (!list.GetSlot(i)!.IsMissing) count++;
-        }
-        if (count == 0) return [];
-        var result = new ValueInfo[count];
-        count = 0;
+        int n = list.SlotCount;
         for (int i = 0; i < n; i++)
         {
             var t = (GreenToken)list.GetSlot(i)!;
-            if ((i & 1) == 0 && !t.IsMissing) result[count++] = Value(t, offset);
+            if ((i & 1) == 0 && !t.IsMissing) values.Add(Value(t, offset));
             offset += t.FullWidth;
         }
-        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
-    private static ImmutableArray<ValueInfo> ReferenceList(GreenNode list, int offset)
+    private static void ReferenceList(GreenNode list, int offset, List<ValueInfo> values)
     {
         int n = list.SlotCount;
-        if (n == 1) return Reference(list.GetSlot(0)!, offset) is { } only ? [only] : [];
-        var result = new List<ValueInfo>((n + 1) / 2);
         for (int i = 0; i < n; i++)
         {
             var item = list.GetSlot(i)!;
-            if ((i & 1) == 0 && Reference(item, offset) is { } value) result.Add(value);
+            if ((i & 1) == 0 && Reference(item, offset) is { } value) values.Add(value);
             offset += item.FullWidth;
         }
-        return [.. result];
     }
 
     /// <summary><c>Name</c> or <c>Subject.predicate</c>; null when the name is missing or the member is.</summary>
