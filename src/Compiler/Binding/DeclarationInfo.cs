@@ -108,7 +108,7 @@ public readonly struct ValueList : IReadOnlyList<ValueInfo>, IEquatable<ValueLis
     }
 }
 
-public sealed record ArgumentInfo(NameUse? Name, ValueInfo Value, int Offset, int Length);
+public readonly record struct ArgumentInfo(NameUse? Name, ValueInfo Value, int Offset, int Length);
 
 public sealed record ParameterInfo(NameUse Name, string Type, int TypeOffset, int TypeLength);
 

@@ -183,7 +183,7 @@ public enum Confidence
 }
 
 /// <summary>A bound argument: the parameter it fills (when the predicate is declared) and its value.</summary>
-public sealed record ClaimArgument(string? Name, ParameterSymbol? Parameter, ValueInfo Value, Symbol? Target, EdtfDate? Date);
+public readonly record struct ClaimArgument(string? Name, ParameterSymbol? Parameter, ValueInfo Value, Symbol? Target, EdtfDate? Date);
 
 /// <summary>A resolved reference after contradicts/supports/supersedes.</summary>
 public sealed record ClaimReference(Symbol Target, ValueInfo Syntax);
