@@ -713,8 +713,6 @@ internal sealed class Binder
                     claim.Supersedes = refs.Length > 0 ? refs[0] : null;
                     break;
                 }
-                case SyntaxKind.QuoteClause: claim.Quote = SingleString(clause); break;
-                case SyntaxKind.NoteClause: claim.Note = SingleString(clause); break;
                 case SyntaxKind.TagsClause:
                 {
                     var tags = new string[clause.Values.Length];

@@ -227,8 +227,16 @@ public sealed class ClaimSymbol : Symbol
     public ImmutableArray<ClaimReference> Contradicts { get; internal set; } = [];
     public ImmutableArray<ClaimReference> Supports { get; internal set; } = [];
     public ClaimReference? Supersedes { get; internal set; }
-    public string? Quote { get; internal set; }
-    public string? Note { get; internal set; }
+    /// <summary>The quote's text (decoded on first use: most checks never read it, and a million claims' notes
+    /// are a lot of strings).</summary>
+    public string? Quote => _quote ??= Decoded(SyntaxKind.QuoteClause);
+    public string? Note => _note ??= Decoded(SyntaxKind.NoteClause);
+
+    private string? _quote, _note;
+
+    // The first clause of its kind counts (a repeated one is reported and ignored).
+    private string? Decoded(SyntaxKind kind) =>
+        Declaration?.Info.FindClause(kind) is { Values.Length: > 0 } clause ? clause.Values[0].Value : null;
     public ImmutableArray<string> Tags { get; internal set; } = [];
 
     /// <summary>"IRGC.coup_attempt" — how messages name an unlabelled claim.</summary>
