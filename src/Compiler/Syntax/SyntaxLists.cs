@@ -6,7 +6,36 @@ namespace ClaimLang.Syntax;
 /// <summary>The red node behind every list (kind <see cref="SyntaxKind.List"/>).</summary>
 public sealed class SyntaxListNode : SyntaxNode
 {
+    // The red nodes of a declaration list, created on demand, are cached in pages of 256 so that a file of a million
+    // declarations does not get a million-entry array when one of them is looked at (about 1/256 of that instead).
+    private const int PageBits = 8;
+    private const int PageSize = 1 << PageBits;
+    private SyntaxNode?[]?[]? _pages;
+
     internal SyntaxListNode(GreenNode green, SyntaxNode? parent, int position) : base(green, parent, position) { }
+
+    /// <summary>The red node of declaration <paramref name="index"/>, whose green node is <paramref name="green"/>.</summary>
+    internal SyntaxNode GetDeclarationNode(int index, GreenNode green)
+    {
+        var pages = Volatile.Read(ref _pages);
+        if (pages is null)
+        {
+            pages = new SyntaxNode?[]?[(SlotCount + PageSize - 1) >> PageBits];
+            pages = Interlocked.CompareExchange(ref _pages, pages, null) ?? pages;
+        }
+        ref var pageSlot = ref pages[index >> PageBits];
+        var page = Volatile.Read(ref pageSlot);
+        if (page is null)
+        {
+            page = new SyntaxNode?[PageSize];
+            page = Interlocked.CompareExchange(ref pageSlot, page, null) ?? page;
+        }
+        ref var nodeSlot = ref page[index & (PageSize - 1)];
+        var existing = Volatile.Read(ref nodeSlot);
+        if (existing is not null) return existing;
+        var created = SyntaxNodeFactory.Create(green, this, GetChildPosition(index));
+        return Interlocked.CompareExchange(ref nodeSlot, created, null) ?? created;
+    }
 }
 
 /// <summary>A list of nodes without separators (declarations, clauses).</summary>

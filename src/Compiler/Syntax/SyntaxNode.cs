@@ -86,6 +86,7 @@ public abstract class SyntaxNode
     {
         var green = Green.GetSlot(index);
         if (green is null || green.IsToken) return null;
+        if (Green is GreenDeclarationList) return ((SyntaxListNode)this).GetDeclarationNode(index, green);
         var children = _children;
         if (children is null)
         {

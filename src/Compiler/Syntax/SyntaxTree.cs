@@ -293,8 +293,8 @@ public sealed class SyntaxTree
 
     /// <summary>
     /// Builds the new tree from old declarations [0, first), the fresh ones, and old declarations [resume, count).
-    /// The declaration list is chunked: only the chunks around the edit and the chunk directory are copied, so the
-    /// cost does not grow with the length of the file (old nodes are not visited).
+    /// The declaration list is a persistent tree of chunks: only the chunks around the edit and the O(log n) inner
+    /// nodes above them are copied, so the cost hardly grows with the length of the file (old nodes are not visited).
     /// </summary>
     private SyntaxTree Splice(SourceText newText, GreenDeclarationList oldList, int first, int resume,
         List<GreenNode> fresh, Parser eofParser)

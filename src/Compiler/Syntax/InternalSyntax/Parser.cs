@@ -175,9 +175,9 @@ internal sealed class Parser
 
     public GreenSyntaxNode ParseCompilationUnit()
     {
-        var declarations = new List<GreenNode>();
+        var declarations = new GreenDeclarationList.Builder();
         while (!AtEndOfFile) declarations.Add(ParseDeclaration());
-        return FinishCompilationUnit(declarations);
+        return FinishCompilationUnit(declarations.ToList());
     }
 
     public GreenSyntaxNode FinishCompilationUnit(List<GreenNode> declarations) =>
