@@ -93,6 +93,39 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public async Task A_file_is_published_again_when_what_its_diagnostics_point_at_moves_and_not_otherwise()
+    {
+        using var workspace = Samples.CreateWorkspace();
+        workspace.Write("zz-dup.claim", "actor IRGC \"again\"\n");
+        await using var client = await LspTestClient.StartAsync(workspace.Root);
+        string dup = workspace.Uri("zz-dup.claim");
+        string entities = workspace.Uri("entities.claim");
+        static bool HasDuplicate(JsonElement p) => p.GetProperty("diagnostics").EnumerateArray().Any(d => d.GetProperty("code").GetString() == "CLM2002");
+        static int RelatedLine(JsonElement p) => p.GetProperty("diagnostics").EnumerateArray().First(d => d.GetProperty("code").GetString() == "CLM2002")
+            .GetProperty("relatedInformation")[0].GetProperty("location").GetProperty("range").GetProperty("start").GetProperty("line").GetInt32();
+        Assert.Equal(0, RelatedLine(await client.WaitForDiagnosticsAsync(dup, where: HasDuplicate)));
+
+        // The first declaration moves down a line: the duplicate's diagnostic is the same, but what it points at moved.
+        string text = File.ReadAllText(workspace.PathOf("entities.claim"));
+        client.Open(entities, text, version: 1);
+        await client.WaitForDiagnosticsAsync(entities, version: 1);
+        int before = client.MessageCount;
+        client.Change(entities, 2, LspTestClient.Edit(0, 0, 0, 0, "\n"));
+        Assert.Equal(1, RelatedLine(await client.WaitForDiagnosticsAsync(dup, from: before, where: HasDuplicate)));
+
+        // A comment at the end of the file moves nothing: the other files are not published again (two checks later,
+        // nothing has come for them).
+        before = client.MessageCount;
+        int lastLine = ("\n" + text).Split('\n').Length - 1;
+        client.Change(entities, 3, LspTestClient.Edit(lastLine, 0, lastLine, 0, "// a note\n"));
+        await client.WaitForDiagnosticsAsync(entities, version: 3, from: before);
+        client.Change(entities, 4, LspTestClient.Edit(lastLine, 0, lastLine, 0, "// another\n"));
+        await client.WaitForDiagnosticsAsync(entities, version: 4, from: before);
+        Assert.DoesNotContain(client.Messages.Skip(before), m => LspTestClient.IsNotification(m, "textDocument/publishDiagnostics")
+            && m.GetProperty("params").GetProperty("uri").GetString() != entities);
+    }
+
+    [Fact]
     public async Task Open_documents_override_disk_and_publish_with_versions()
     {
         using var workspace = Samples.CreateWorkspace();

@@ -55,6 +55,26 @@ public sealed class Diagnostic
     public Diagnostic WithLocation(Location location) =>
         new(Descriptor, Severity, Message, location, Related, Properties);
 
+    /// <summary>
+    /// Whether two diagnostics say the same thing at the same place: code, severity, message, location (span and
+    /// line span), related locations and properties. Used to tell which files' diagnostics changed between checks.
+    /// </summary>
+    public bool IsSameAs(Diagnostic other)
+    {
+        if (ReferenceEquals(this, other)) return true;
+        if (!ReferenceEquals(Descriptor, other.Descriptor) || Severity != other.Severity || Message != other.Message
+            || Location != other.Location || Related.Count != other.Related.Count || Properties.Count != other.Properties.Count) return false;
+        for (int i = 0; i < Related.Count; i++)
+        {
+            if (Related[i] != other.Related[i]) return false;
+        }
+        foreach (var (key, value) in Properties)
+        {
+            if (!other.Properties.TryGetValue(key, out var otherValue) || otherValue != value) return false;
+        }
+        return true;
+    }
+
     /// <summary>The spec's text form: <c>path(line,col): error CLM2001: message</c>.</summary>
     public override string ToString() =>
         $"{Location}: {Severity.ToWord()} {Id}: {Message}";

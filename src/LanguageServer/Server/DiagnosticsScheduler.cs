@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClaimLang.Diagnostics;
 using ClaimLang.LanguageServer.Features;
 using ClaimLang.LanguageServer.Protocol;
 using ClaimLang.LanguageServer.Workspace;
@@ -29,6 +30,11 @@ internal sealed class DiagnosticsScheduler
     private readonly Dictionary<string, ProjectSnapshot> _checkedProjects = new(StringComparer.Ordinal);
     private CancellationTokenSource? _work;
     private readonly System.Buffers.ArrayBufferWriter<byte> _fingerprint = new(1 << 16);
+    // What each published file's diagnostics were made from at the last check: the compiler's diagnostics and the
+    // texts of the files they point into. When all are the same, the file's output is the same and is not redone.
+    private readonly Dictionary<string, Basis> _bases = new(DocumentKeys.Comparer);
+
+    private sealed record Basis(string ProjectId, List<Diagnostic> Diagnostics, (string Key, object? Text)[] Texts);
     private static readonly byte[] EmptyList = "[]"u8.ToArray();
     private int _requests;
     private Task? _loop;
@@ -166,6 +172,7 @@ internal sealed class DiagnosticsScheduler
             }
             foreach (var (key, output) in outputs)
             {
+                if (output.Diagnostics is null) continue; // made from the same inputs as what was last published
                 var fingerprint = Fingerprint(output.Diagnostics);
                 _published.TryGetValue(key, out var previous);
                 bool publish = previous is null
@@ -190,6 +197,7 @@ internal sealed class DiagnosticsScheduler
     {
         if (!entry.Fingerprint.AsSpan().SequenceEqual(EmptyList)) _publish(new PublishDiagnosticsParams { Uri = entry.Uri, Diagnostics = [] });
         _published.Remove(key);
+        _bases.Remove(key);
     }
 
     /// <summary>The diagnostics serialised into a buffer that is reused from file to file (valid until the next call).</summary>
@@ -203,27 +211,78 @@ internal sealed class DiagnosticsScheduler
         return _fingerprint.WrittenSpan;
     }
 
-    private sealed record Output(string Uri, int? Version, List<LspDiagnostic> Diagnostics);
+    /// <summary>What to publish for a file; <see cref="Diagnostics"/> is null when nothing it depends on changed.</summary>
+    private sealed record Output(string Uri, int? Version, List<LspDiagnostic>? Diagnostics);
 
-    private static Dictionary<string, Output> Compute(WorkspaceSnapshot snapshot, ProjectSnapshot project, CancellationToken cancellationToken)
+    private Dictionary<string, Output> Compute(WorkspaceSnapshot snapshot, ProjectSnapshot project, CancellationToken cancellationToken)
     {
-        var outputs = new Dictionary<string, Output>(DocumentKeys.Comparer);
-        foreach (var document in project.Documents.Values)
-            outputs[document.Key] = new Output(document.Uri, document.Version, []);
-
+        var byFile = new Dictionary<string, List<Diagnostic>>(DocumentKeys.Comparer);
+        foreach (var document in project.Documents.Values) byFile[document.Key] = [];
         foreach (var diagnostic in project.GetDiagnostics(cancellationToken))
         {
+            // A file the project does not hold (its claimlang.json) is reported under its own URI.
             string key = diagnostic.Location.FilePath;
-            if (!outputs.TryGetValue(key, out var output))
-            {
-                // A file the project does not hold (its claimlang.json): report it under its own URI.
-                output = new Output(DocumentKeys.ToUri(key), null, []);
-                outputs[key] = output;
-            }
-            var lines = project.Documents.TryGetValue(key, out var document) ? document.Lines : null;
-            output.Diagnostics.Add(DiagnosticConverter.Convert(diagnostic, lines, snapshot));
+            if (!byFile.TryGetValue(key, out var list)) byFile[key] = list = [];
+            list.Add(diagnostic);
         }
 
+        var outputs = new Dictionary<string, Output>(DocumentKeys.Comparer);
+        foreach (var (key, diagnostics) in byFile)
+        {
+            var document = project.Documents.GetValueOrDefault(key);
+            string uri = document?.Uri ?? DocumentKeys.ToUri(key);
+            int? version = document?.Version;
+            var texts = TextsOf(key, diagnostics, snapshot);
+            if (_bases.TryGetValue(key, out var basis) && basis.ProjectId == project.Id && SameTexts(basis.Texts, texts)
+                && SameDiagnostics(basis.Diagnostics, diagnostics)
+                && _published.TryGetValue(key, out var published) && published.ProjectId == project.Id && published.Uri == uri && published.Version == version)
+            {
+                outputs[key] = new Output(uri, version, null);
+                continue;
+            }
+            var converted = new List<LspDiagnostic>(diagnostics.Count);
+            var lines = document?.Lines;
+            foreach (var diagnostic in diagnostics) converted.Add(DiagnosticConverter.Convert(diagnostic, lines, snapshot));
+            outputs[key] = new Output(uri, version, converted);
+            _bases[key] = new Basis(project.Id, diagnostics, texts);
+        }
         return outputs;
+    }
+
+    // The texts of the file and of every file its diagnostics' related locations point into (positions are
+    // converted with them).
+    private static (string Key, object? Text)[] TextsOf(string key, List<Diagnostic> diagnostics, WorkspaceSnapshot snapshot)
+    {
+        var keys = new List<string> { key };
+        foreach (var diagnostic in diagnostics)
+        {
+            foreach (var related in diagnostic.Related)
+            {
+                if (!keys.Contains(related.Location.FilePath, DocumentKeys.Comparer)) keys.Add(related.Location.FilePath);
+            }
+        }
+        var texts = new (string, object?)[keys.Count];
+        for (int i = 0; i < texts.Length; i++) texts[i] = (keys[i], snapshot.GetDocumentByKey(keys[i])?.Text);
+        return texts;
+    }
+
+    private static bool SameTexts((string Key, object? Text)[] a, (string Key, object? Text)[] b)
+    {
+        if (a.Length != b.Length) return false;
+        for (int i = 0; i < a.Length; i++)
+        {
+            if (!DocumentKeys.Comparer.Equals(a[i].Key, b[i].Key) || !ReferenceEquals(a[i].Text, b[i].Text)) return false;
+        }
+        return true;
+    }
+
+    private static bool SameDiagnostics(List<Diagnostic> a, List<Diagnostic> b)
+    {
+        if (a.Count != b.Count) return false;
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!a[i].IsSameAs(b[i])) return false;
+        }
+        return true;
     }
 }
