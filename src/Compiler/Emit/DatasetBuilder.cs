@@ -44,14 +44,14 @@ public static class DatasetBuilder
     private sealed class Builder(BoundWorkspace bound, string workspaceRoot)
     {
         private readonly string _root = Path.GetFullPath(workspaceRoot);
-        private readonly Dictionary<string, string> _relativePaths = new(StringComparer.Ordinal);
+        // The relative path of each tree's file, keyed by the tree (claims are built on several threads).
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, string> _relativePaths = new(ReferenceEqualityComparer.Instance);
 
         // Claims that take part in the dataset (the first of two claims with the same label), with the inverse
         // links collected in one pass over every claim's clauses.
         private readonly List<ClaimSymbol> _claims = [];
         private readonly Dictionary<Symbol, List<string>> _supportedBy = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<Symbol, List<string>> _contradictedBy = new(ReferenceEqualityComparer.Instance);
-        private readonly List<string> _scratch = [];
         private readonly Dictionary<Symbol, string> _supersededBy = new(ReferenceEqualityComparer.Instance);
 
         public ClaimDataset Build()
@@ -60,6 +60,13 @@ public static class DatasetBuilder
             {
                 if (IsCanonical(claim)) _claims.Add(claim);
             }
+
+            // The claims are put in dataset order (by id) first, so that their model objects are created in the order
+            // every later pass (validation, the writers) walks them: each claim's objects then sit next to the
+            // previous claim's in memory, which matters once there are a million of them.
+            var sortedClaims = SortedArray(_claims, static c => c.Id);
+            _claims.Clear();
+            _claims.AddRange(sortedClaims);
 
             CollectInverseLinks();
 
@@ -70,7 +77,7 @@ public static class DatasetBuilder
                 Places = Sorted(BuildPlaces(), static p => p.Id),
                 Predicates = Sorted(BuildPredicates(), static p => p.Name),
                 Hypotheses = Sorted(BuildHypotheses(), static h => h.Id),
-                Claims = Sorted(BuildClaims(), static c => c.Id),
+                Claims = BuildClaims(),
             };
         }
 
@@ -238,13 +245,28 @@ public static class DatasetBuilder
             return result;
         }
 
-        private List<Claim> BuildClaims()
+        /// <summary>The claims, in the order of <see cref="_claims"/> (by id).</summary>
+        private Claim[] BuildClaims()
         {
-            var result = new List<Claim>(_claims.Count);
-            foreach (var claim in _claims)
+            // Each claim's entry depends only on its symbol and the inverse links collected before: the claims are
+            // built in blocks on the available cores, each block into its own part of the array.
+            var result = new Claim[_claims.Count];
+            const int BlockSize = 4096;
+            int blocks = (result.Length + BlockSize - 1) / BlockSize;
+            Parallel.For(0, blocks, block =>
+            {
+                var scratch = new List<string>();
+                int end = Math.Min(result.Length, (block + 1) * BlockSize);
+                for (int index = block * BlockSize; index < end; index++) result[index] = BuildClaim(_claims[index], scratch);
+            });
+            return result;
+        }
+
+        private Claim BuildClaim(ClaimSymbol claim, List<string> scratch)
+        {
             {
                 // Contradiction between claims is symmetric: this claim's own targets plus every claim naming it.
-                var contradicts = _scratch;
+                var contradicts = scratch;
                 contradicts.Clear();
                 foreach (var reference in claim.Contradicts) contradicts.Add(IdOf(reference.Target));
                 if (_contradictedBy.TryGetValue(claim, out var others)) contradicts.AddRange(others);
@@ -257,7 +279,7 @@ public static class DatasetBuilder
                 var sources = new string[claim.Sources.Length];
                 for (int i = 0; i < sources.Length; i++) sources[i] = claim.Sources[i].Name;
 
-                result.Add(new Claim
+                return new Claim
                 {
                     Id = claim.Id,
                     Label = claim.Label,
@@ -285,10 +307,8 @@ public static class DatasetBuilder
                     Tags = EquatableArray.Create(claim.Tags.AsSpan()),
                     Doc = claim.Documentation,
                     Location = LocationOf(claim),
-                });
+                };
             }
-
-            return result;
         }
 
         // ------------------------------------------------------------------ arguments
@@ -296,8 +316,8 @@ public static class DatasetBuilder
         private static EquatableArray<RuntimeArgument> Arguments(ClaimSymbol claim)
         {
             if (claim.Arguments.IsDefaultOrEmpty) return default;
-            var result = new List<RuntimeArgument>(claim.Arguments.Length);
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var result = new RuntimeArgument[claim.Arguments.Length];
+            int count = 0;
             for (int i = 0; i < claim.Arguments.Length; i++)
             {
                 var argument = claim.Arguments[i];
@@ -307,11 +327,22 @@ public static class DatasetBuilder
                 var name = argument.Name ?? (i + 1).ToString(CultureInfo.InvariantCulture);
 
                 // The same name twice is an error the binder reports for declared predicates; keep the first.
-                if (!names.Add(name)) continue;
-                result.Add(new RuntimeArgument(name, ValueOf(argument)));
+                // Argument lists are short: a scan of the names kept so far costs less than a set.
+                if (HasName(result.AsSpan(0, count), name)) continue;
+                result[count++] = new RuntimeArgument(name, ValueOf(argument));
             }
 
-            return result;
+            return EquatableArray.Create<RuntimeArgument>(result.AsSpan(0, count));
+
+            static bool HasName(ReadOnlySpan<RuntimeArgument> kept, string name)
+            {
+                foreach (var argument in kept)
+                {
+                    if (string.Equals(argument.Name, name, StringComparison.Ordinal)) return true;
+                }
+
+                return false;
+            }
         }
 
         private static ArgumentValue ValueOf(Binding.ClaimArgument argument)
@@ -401,19 +432,53 @@ public static class DatasetBuilder
             return list;
         }
 
-        private static EquatableArray<T> Sorted<T>(List<T> items, Func<T, string> key)
+        private static EquatableArray<T> Sorted<T>(List<T> items, Func<T, string> key) => SortedArray(items, key);
+
+        private static T[] SortedArray<T>(List<T> items, Func<T, string> key)
         {
-            // A stable sort on the id; ids are unique in a dataset without errors.
-            var keyed = new (string Key, int Index, T Item)[items.Count];
-            for (int i = 0; i < keyed.Length; i++) keyed[i] = (key(items[i]), i, items[i]);
-            Array.Sort(keyed, static (a, b) =>
-            {
-                int c = IdComparer.Compare(a.Key, b.Key);
-                return c != 0 ? c : a.Index.CompareTo(b.Index);
-            });
-            var result = new T[keyed.Length];
-            for (int i = 0; i < keyed.Length; i++) result[i] = keyed[i].Item;
+            // A stable sort on the id (ordinal). Each entry carries the id's first eight UTF-16 code units packed
+            // into two numbers, which decide most comparisons without reading the strings (scattered across a large
+            // heap); equal prefixes fall back to the full comparison, then to the list position.
+            var keys = new SortKey[items.Count];
+            for (int i = 0; i < keys.Length; i++) keys[i] = new SortKey(key(items[i]), i);
+            Array.Sort(keys);
+            var result = new T[keys.Length];
+            for (int i = 0; i < result.Length; i++) result[i] = items[keys[i].Index];
             return result;
+        }
+
+        private readonly struct SortKey : IComparable<SortKey>
+        {
+            private readonly ulong _high;
+            private readonly ulong _low;
+            private readonly string _id;
+
+            public SortKey(string id, int index)
+            {
+                _id = id;
+                Index = index;
+                _high = Pack(id, 0);
+                _low = Pack(id, 4);
+            }
+
+            public int Index { get; }
+
+            // Four code units, the first in the top bits; a missing unit counts as 0, below every real one except
+            // U+0000, and a tie there is settled by the full comparison.
+            private static ulong Pack(string id, int start)
+            {
+                ulong packed = 0;
+                for (int i = start; i < start + 4; i++) packed = (packed << 16) | (i < id.Length ? id[i] : 0u);
+                return packed;
+            }
+
+            public int CompareTo(SortKey other)
+            {
+                if (_high != other._high) return _high < other._high ? -1 : 1;
+                if (_low != other._low) return _low < other._low ? -1 : 1;
+                int c = string.CompareOrdinal(_id, other._id);
+                return c != 0 ? c : Index.CompareTo(other.Index);
+            }
         }
 
         /// <summary>
@@ -428,17 +493,17 @@ public static class DatasetBuilder
             // Only the start is needed: its line and column, without building a whole diagnostic location.
             var tree = declaration.Tree;
             var start = tree.Text.Lines.GetLinePosition(declaration.SpanOf(use.Offset, use.Length).Start);
-            return new SourceLocation(RelativePath(tree.FilePath), start.Line + 1, start.Character + 1);
+            return new SourceLocation(RelativePath(tree), start.Line + 1, start.Character + 1);
         }
 
-        private string RelativePath(string filePath)
+        private string RelativePath(SyntaxTree tree)
         {
-            if (_relativePaths.TryGetValue(filePath, out var cached)) return cached;
+            if (_relativePaths.TryGetValue(tree, out var cached)) return cached;
+            var filePath = tree.FilePath;
             var relative = Path.IsPathFullyQualified(filePath) ? Path.GetRelativePath(_root, filePath) : filePath;
             if (Path.DirectorySeparatorChar != '/') relative = relative.Replace(Path.DirectorySeparatorChar, '/');
             if (Path.AltDirectorySeparatorChar != '/') relative = relative.Replace(Path.AltDirectorySeparatorChar, '/');
-            _relativePaths[filePath] = relative;
-            return relative;
+            return _relativePaths.GetOrAdd(tree, relative);
         }
     }
 }
