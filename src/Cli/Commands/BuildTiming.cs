@@ -8,6 +8,7 @@ internal sealed class BuildTiming
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _cpu = Process.GetCurrentProcess().TotalProcessorTime;
     private long _allocated = GC.GetTotalAllocatedBytes();
+    private TimeSpan _paused = GC.GetTotalPauseDuration();
     private TimeSpan _last;
 
     /// <summary>CLAIMC_TIMING=2: the phases one after the other, so that each is measured alone.</summary>
@@ -25,10 +26,12 @@ internal sealed class BuildTiming
         var now = _clock.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
         Console.Error.WriteLine(FormattableString.Invariant(
-            $"{phase,-12} wall {(now - _last).TotalMilliseconds,8:F0} ms  cpu {(cpu - _cpu).TotalMilliseconds,8:F0} ms  alloc {(allocated - _allocated) / 1048576.0,8:F1} MB  gen2 {GC.CollectionCount(2)}"));
+            $"{phase,-12} wall {(now - _last).TotalMilliseconds,8:F0} ms  cpu {(cpu - _cpu).TotalMilliseconds,8:F0} ms  alloc {(allocated - _allocated) / 1048576.0,8:F1} MB  gc pause {(paused - _paused).TotalMilliseconds,6:F0} ms  gen0/1/2 {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}"));
         _last = now;
         _cpu = cpu;
         _allocated = allocated;
+        _paused = paused;
     }
 }

@@ -61,14 +61,17 @@ public static class DatasetBuilder
                 if (IsCanonical(claim)) _claims.Add(claim);
             }
 
-            // The claims are put in dataset order (by id) first, so that their model objects are created in the order
-            // every later pass (validation, the writers) walks them: each claim's objects then sit next to the
-            // previous claim's in memory, which matters once there are a million of them.
+            // The links are collected in declaration order (the order the symbols were made in, so one pass reads
+            // memory in order); the results do not depend on it.
+            CollectInverseLinks();
+
+            // The claims are put in dataset order (by id) before their model objects are made, in the order every
+            // later pass (validation, the writers) walks them: each claim's objects then sit next to the previous
+            // claim's in memory, which matters once there are a million of them.
             var sortedClaims = SortedArray(_claims, static c => c.Id);
             _claims.Clear();
             _claims.AddRange(sortedClaims);
-
-            CollectInverseLinks();
+            MarkLinkTargets();
 
             return new ClaimDataset
             {
@@ -88,6 +91,54 @@ public static class DatasetBuilder
         private bool IsCanonical(Symbol symbol) =>
             symbol is ClaimSymbol { Label: null } ||
             (bound.Names.TryGetValue(symbol.Name, out var owner) && ReferenceEquals(owner, symbol));
+
+        /// <summary>Whether the claim at each position of <see cref="_claims"/> is the target of another claim's link.</summary>
+        private bool[] _hasInverseLinks = [];
+
+        /// <summary>The position of <paramref name="claim"/> in <see cref="_claims"/> (sorted by id), or -1.</summary>
+        private int IndexOf(ClaimSymbol claim)
+        {
+            int low = 0, high = _claims.Count - 1;
+            while (low <= high)
+            {
+                int middle = low + ((high - low) >> 1);
+                int c = string.CompareOrdinal(_claims[middle].Id, claim.Id);
+                if (c < 0) low = middle + 1;
+                else if (c > 0) high = middle - 1;
+                else
+                {
+                    // Ids are unique without errors; with errors, look through the run of equal ids.
+                    int first = middle;
+                    while (first > 0 && string.Equals(_claims[first - 1].Id, claim.Id, StringComparison.Ordinal)) first--;
+                    for (int i = first; i < _claims.Count && string.Equals(_claims[i].Id, claim.Id, StringComparison.Ordinal); i++)
+                    {
+                        if (ReferenceEquals(_claims[i], claim)) return i;
+                    }
+
+                    return -1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Few claims are the target of another's link: they are marked by position (in the sorted claims), so that
+        /// building a claim looks the links up only for those (a lookup keyed by a symbol never hashed before stores
+        /// a hash code in each of a million objects).
+        /// </summary>
+        private void MarkLinkTargets()
+        {
+            _hasInverseLinks = new bool[_claims.Count];
+            foreach (var target in _supportedBy.Keys) Mark(target);
+            foreach (var target in _contradictedBy.Keys) Mark(target);
+            foreach (var target in _supersededBy.Keys) Mark(target);
+
+            void Mark(Symbol target)
+            {
+                if (target is ClaimSymbol claim && IndexOf(claim) is int index and >= 0) _hasInverseLinks[index] = true;
+            }
+        }
 
         private void CollectInverseLinks()
         {
@@ -257,26 +308,28 @@ public static class DatasetBuilder
             {
                 var scratch = new List<string>();
                 int end = Math.Min(result.Length, (block + 1) * BlockSize);
-                for (int index = block * BlockSize; index < end; index++) result[index] = BuildClaim(_claims[index], scratch);
+                for (int index = block * BlockSize; index < end; index++) result[index] = BuildClaim(_claims[index], _hasInverseLinks[index], scratch);
             });
             return result;
         }
 
-        private Claim BuildClaim(ClaimSymbol claim, List<string> scratch)
+        private Claim BuildClaim(ClaimSymbol claim, bool hasInverseLinks, List<string> scratch)
         {
             {
                 // Contradiction between claims is symmetric: this claim's own targets plus every claim naming it.
                 var contradicts = scratch;
                 contradicts.Clear();
                 foreach (var reference in claim.Contradicts) contradicts.Add(IdOf(reference.Target));
-                if (_contradictedBy.TryGetValue(claim, out var others)) contradicts.AddRange(others);
+                if (hasInverseLinks && _contradictedBy.TryGetValue(claim, out var others)) contradicts.AddRange(others);
                 var contradictIds = Ids(contradicts);
 
                 contradicts.Clear();
                 foreach (var reference in claim.Supports) contradicts.Add(IdOf(reference.Target));
                 var supportIds = Ids(contradicts);
 
-                var sources = new string[claim.Sources.Length];
+                // The names are gathered on the stack (an array converted to the model's list would be copied).
+                var buffer = new EightNames();
+                var sources = claim.Sources.Length <= 8 ? ((Span<string>)buffer)[..claim.Sources.Length] : new string[claim.Sources.Length];
                 for (int i = 0; i < sources.Length; i++) sources[i] = claim.Sources[i].Name;
 
                 return new Claim
@@ -287,7 +340,7 @@ public static class DatasetBuilder
                     Predicate = claim.PredicateName,
                     Args = Arguments(claim),
                     Date = Date(claim.Date),
-                    Sources = sources,
+                    Sources = EquatableArray.Create<string>(sources),
                     Confidence = claim.Confidence switch
                     {
                         BindingConfidence.Low => RuntimeConfidence.Low,
@@ -299,9 +352,9 @@ public static class DatasetBuilder
                     At = claim.At?.Name,
                     Contradicts = contradictIds,
                     Supports = supportIds,
-                    SupportedBy = Ids(_supportedBy.GetValueOrDefault(claim)),
+                    SupportedBy = hasInverseLinks ? Ids(_supportedBy.GetValueOrDefault(claim)) : default,
                     Supersedes = claim.Supersedes is { Target: var replaced } ? IdOf(replaced) : null,
-                    SupersededBy = _supersededBy.GetValueOrDefault(claim),
+                    SupersededBy = hasInverseLinks ? _supersededBy.GetValueOrDefault(claim) : null,
                     Quote = claim.Quote,
                     Note = claim.Note,
                     Tags = EquatableArray.Create(claim.Tags.AsSpan()),
@@ -408,16 +461,14 @@ public static class DatasetBuilder
         private static EquatableArray<string> Ids(List<string>? ids)
         {
             if (ids is null || ids.Count == 0) return default;
-            if (ids.Count == 1) return new[] { ids[0] };
+            if (ids.Count == 1) return [ids[0]];
             ids.Sort(IdComparer);
             int count = 1;
             for (int i = 1; i < ids.Count; i++)
             {
                 if (!string.Equals(ids[i], ids[count - 1], StringComparison.Ordinal)) ids[count++] = ids[i];
             }
-            var array = new string[count];
-            ids.CopyTo(0, array, 0, count);
-            return array;
+            return EquatableArray.Create<string>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids)[..count]);
         }
 
         private static EquatableArray<string> Distinct(IEnumerable<string> items)
@@ -445,6 +496,12 @@ public static class DatasetBuilder
             var result = new T[keys.Length];
             for (int i = 0; i < result.Length; i++) result[i] = items[keys[i].Index];
             return result;
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(8)]
+        private struct EightNames
+        {
+            private string _first;
         }
 
         private readonly struct SortKey : IComparable<SortKey>
