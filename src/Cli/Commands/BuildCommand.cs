@@ -67,7 +67,9 @@ public static class BuildCommand
             requested = parsed;
         }
 
+        var timing = BuildTiming.Start();
         var workspaces = WorkspaceLoader.Load(request.Paths, context.CurrentDirectory, context.Today, releaseTrees: true);
+        timing?.Mark("load+bind");
         if (workspaces.Count > 1)
         {
             throw new InputException(
@@ -86,6 +88,7 @@ public static class BuildCommand
 
         var (diagnostics, summary) = CheckCommand.Collect(workspaces);
         DiagnosticReportWriter.Create(ReportFormat.Text).Write(context.Output, diagnostics, summary, context.CurrentDirectory);
+        timing?.Mark("diagnostics");
         if (summary.Errors > 0)
         {
             context.Output.WriteLine($"Build failed: {Plural(summary.Errors, "error")}; nothing was written.");
@@ -94,16 +97,27 @@ public static class BuildCommand
         }
 
         var dataset = DatasetBuilder.Build(workspace.Compilation, workspace.Root);
-        var problems = dataset.Validate();
-        if (problems.Count > 0)
+        timing?.Mark("dataset");
+
+        // The dataset is checked while it is written (both only read it): the new folder replaces the old one only
+        // once the check has passed, so an inconsistent dataset still leaves the previous output as it was.
+        var validation = timing is { Sequential: true } ? Task.FromResult(dataset.Validate()) : Task.Run(dataset.Validate);
+        if (timing is { Sequential: true }) timing.Mark("validate");
+        void ThrowIfInconsistent()
         {
-            // The compiler accepted something the dataset cannot hold: a compiler bug, never the user's fault.
-            throw new InvalidOperationException("the compiled dataset is inconsistent (nothing was written): " + string.Join("; ", problems.Take(5)));
+            var problems = validation.GetAwaiter().GetResult();
+            timing?.Mark("validated");
+            if (problems.Count > 0)
+            {
+                // The compiler accepted something the dataset cannot hold: a compiler bug, never the user's fault.
+                throw new InvalidOperationException("the compiled dataset is inconsistent (nothing was written): " + string.Join("; ", problems.Take(5)));
+            }
         }
 
         try
         {
-            DatasetOutput.Write(dataset, target, formats, fileWritten);
+            DatasetOutput.Write(dataset, target, formats, fileWritten, ThrowIfInconsistent);
+            timing?.Mark("replaced");
         }
         catch (OutputDirectoryException e)
         {

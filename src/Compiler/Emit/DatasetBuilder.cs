@@ -44,14 +44,14 @@ public static class DatasetBuilder
     private sealed class Builder(BoundWorkspace bound, string workspaceRoot)
     {
         private readonly string _root = Path.GetFullPath(workspaceRoot);
-        private readonly Dictionary<string, string> _relativePaths = new(StringComparer.Ordinal);
+        // The relative path of each tree's file, keyed by the tree (claims are built on several threads).
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxTree, string> _relativePaths = new(ReferenceEqualityComparer.Instance);
 
         // Claims that take part in the dataset (the first of two claims with the same label), with the inverse
         // links collected in one pass over every claim's clauses.
         private readonly List<ClaimSymbol> _claims = [];
         private readonly Dictionary<Symbol, List<string>> _supportedBy = new(ReferenceEqualityComparer.Instance);
         private readonly Dictionary<Symbol, List<string>> _contradictedBy = new(ReferenceEqualityComparer.Instance);
-        private readonly List<string> _scratch = [];
         private readonly Dictionary<Symbol, string> _supersededBy = new(ReferenceEqualityComparer.Instance);
 
         public ClaimDataset Build()
@@ -61,7 +61,17 @@ public static class DatasetBuilder
                 if (IsCanonical(claim)) _claims.Add(claim);
             }
 
+            // The links are collected in declaration order (the order the symbols were made in, so one pass reads
+            // memory in order); the results do not depend on it.
             CollectInverseLinks();
+
+            // The claims are put in dataset order (by id) before their model objects are made, in the order every
+            // later pass (validation, the writers) walks them: each claim's objects then sit next to the previous
+            // claim's in memory, which matters once there are a million of them.
+            var sortedClaims = SortedArray(_claims, static c => c.Id);
+            _claims.Clear();
+            _claims.AddRange(sortedClaims);
+            MarkLinkTargets();
 
             return new ClaimDataset
             {
@@ -70,7 +80,7 @@ public static class DatasetBuilder
                 Places = Sorted(BuildPlaces(), static p => p.Id),
                 Predicates = Sorted(BuildPredicates(), static p => p.Name),
                 Hypotheses = Sorted(BuildHypotheses(), static h => h.Id),
-                Claims = Sorted(BuildClaims(), static c => c.Id),
+                Claims = BuildClaims(),
             };
         }
 
@@ -81,6 +91,54 @@ public static class DatasetBuilder
         private bool IsCanonical(Symbol symbol) =>
             symbol is ClaimSymbol { Label: null } ||
             (bound.Names.TryGetValue(symbol.Name, out var owner) && ReferenceEquals(owner, symbol));
+
+        /// <summary>Whether the claim at each position of <see cref="_claims"/> is the target of another claim's link.</summary>
+        private bool[] _hasInverseLinks = [];
+
+        /// <summary>The position of <paramref name="claim"/> in <see cref="_claims"/> (sorted by id), or -1.</summary>
+        private int IndexOf(ClaimSymbol claim)
+        {
+            int low = 0, high = _claims.Count - 1;
+            while (low <= high)
+            {
+                int middle = low + ((high - low) >> 1);
+                int c = string.CompareOrdinal(_claims[middle].Id, claim.Id);
+                if (c < 0) low = middle + 1;
+                else if (c > 0) high = middle - 1;
+                else
+                {
+                    // Ids are unique without errors; with errors, look through the run of equal ids.
+                    int first = middle;
+                    while (first > 0 && string.Equals(_claims[first - 1].Id, claim.Id, StringComparison.Ordinal)) first--;
+                    for (int i = first; i < _claims.Count && string.Equals(_claims[i].Id, claim.Id, StringComparison.Ordinal); i++)
+                    {
+                        if (ReferenceEquals(_claims[i], claim)) return i;
+                    }
+
+                    return -1;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// Few claims are the target of another's link: they are marked by position (in the sorted claims), so that
+        /// building a claim looks the links up only for those (a lookup keyed by a symbol never hashed before stores
+        /// a hash code in each of a million objects).
+        /// </summary>
+        private void MarkLinkTargets()
+        {
+            _hasInverseLinks = new bool[_claims.Count];
+            foreach (var target in _supportedBy.Keys) Mark(target);
+            foreach (var target in _contradictedBy.Keys) Mark(target);
+            foreach (var target in _supersededBy.Keys) Mark(target);
+
+            void Mark(Symbol target)
+            {
+                if (target is ClaimSymbol claim && IndexOf(claim) is int index and >= 0) _hasInverseLinks[index] = true;
+            }
+        }
 
         private void CollectInverseLinks()
         {
@@ -238,26 +296,43 @@ public static class DatasetBuilder
             return result;
         }
 
-        private List<Claim> BuildClaims()
+        /// <summary>The claims, in the order of <see cref="_claims"/> (by id).</summary>
+        private Claim[] BuildClaims()
         {
-            var result = new List<Claim>(_claims.Count);
-            foreach (var claim in _claims)
+            // Each claim's entry depends only on its symbol and the inverse links collected before: the claims are
+            // built in blocks on the available cores, each block into its own part of the array.
+            var result = new Claim[_claims.Count];
+            const int BlockSize = 4096;
+            int blocks = (result.Length + BlockSize - 1) / BlockSize;
+            Parallel.For(0, blocks, block =>
+            {
+                var scratch = new List<string>();
+                int end = Math.Min(result.Length, (block + 1) * BlockSize);
+                for (int index = block * BlockSize; index < end; index++) result[index] = BuildClaim(_claims[index], _hasInverseLinks[index], scratch);
+            });
+            return result;
+        }
+
+        private Claim BuildClaim(ClaimSymbol claim, bool hasInverseLinks, List<string> scratch)
+        {
             {
                 // Contradiction between claims is symmetric: this claim's own targets plus every claim naming it.
-                var contradicts = _scratch;
+                var contradicts = scratch;
                 contradicts.Clear();
                 foreach (var reference in claim.Contradicts) contradicts.Add(IdOf(reference.Target));
-                if (_contradictedBy.TryGetValue(claim, out var others)) contradicts.AddRange(others);
+                if (hasInverseLinks && _contradictedBy.TryGetValue(claim, out var others)) contradicts.AddRange(others);
                 var contradictIds = Ids(contradicts);
 
                 contradicts.Clear();
                 foreach (var reference in claim.Supports) contradicts.Add(IdOf(reference.Target));
                 var supportIds = Ids(contradicts);
 
-                var sources = new string[claim.Sources.Length];
+                // The names are gathered on the stack (an array converted to the model's list would be copied).
+                var buffer = new EightNames();
+                var sources = claim.Sources.Length <= 8 ? ((Span<string>)buffer)[..claim.Sources.Length] : new string[claim.Sources.Length];
                 for (int i = 0; i < sources.Length; i++) sources[i] = claim.Sources[i].Name;
 
-                result.Add(new Claim
+                return new Claim
                 {
                     Id = claim.Id,
                     Label = claim.Label,
@@ -265,7 +340,7 @@ public static class DatasetBuilder
                     Predicate = claim.PredicateName,
                     Args = Arguments(claim),
                     Date = Date(claim.Date),
-                    Sources = sources,
+                    Sources = EquatableArray.Create<string>(sources),
                     Confidence = claim.Confidence switch
                     {
                         BindingConfidence.Low => RuntimeConfidence.Low,
@@ -277,18 +352,16 @@ public static class DatasetBuilder
                     At = claim.At?.Name,
                     Contradicts = contradictIds,
                     Supports = supportIds,
-                    SupportedBy = Ids(_supportedBy.GetValueOrDefault(claim)),
+                    SupportedBy = hasInverseLinks ? Ids(_supportedBy.GetValueOrDefault(claim)) : default,
                     Supersedes = claim.Supersedes is { Target: var replaced } ? IdOf(replaced) : null,
-                    SupersededBy = _supersededBy.GetValueOrDefault(claim),
+                    SupersededBy = hasInverseLinks ? _supersededBy.GetValueOrDefault(claim) : null,
                     Quote = claim.Quote,
                     Note = claim.Note,
                     Tags = EquatableArray.Create(claim.Tags.AsSpan()),
                     Doc = claim.Documentation,
                     Location = LocationOf(claim),
-                });
+                };
             }
-
-            return result;
         }
 
         // ------------------------------------------------------------------ arguments
@@ -296,8 +369,8 @@ public static class DatasetBuilder
         private static EquatableArray<RuntimeArgument> Arguments(ClaimSymbol claim)
         {
             if (claim.Arguments.IsDefaultOrEmpty) return default;
-            var result = new List<RuntimeArgument>(claim.Arguments.Length);
-            var names = new HashSet<string>(StringComparer.Ordinal);
+            var result = new RuntimeArgument[claim.Arguments.Length];
+            int count = 0;
             for (int i = 0; i < claim.Arguments.Length; i++)
             {
                 var argument = claim.Arguments[i];
@@ -307,11 +380,22 @@ public static class DatasetBuilder
                 var name = argument.Name ?? (i + 1).ToString(CultureInfo.InvariantCulture);
 
                 // The same name twice is an error the binder reports for declared predicates; keep the first.
-                if (!names.Add(name)) continue;
-                result.Add(new RuntimeArgument(name, ValueOf(argument)));
+                // Argument lists are short: a scan of the names kept so far costs less than a set.
+                if (HasName(result.AsSpan(0, count), name)) continue;
+                result[count++] = new RuntimeArgument(name, ValueOf(argument));
             }
 
-            return result;
+            return EquatableArray.Create<RuntimeArgument>(result.AsSpan(0, count));
+
+            static bool HasName(ReadOnlySpan<RuntimeArgument> kept, string name)
+            {
+                foreach (var argument in kept)
+                {
+                    if (string.Equals(argument.Name, name, StringComparison.Ordinal)) return true;
+                }
+
+                return false;
+            }
         }
 
         private static ArgumentValue ValueOf(Binding.ClaimArgument argument)
@@ -377,16 +461,14 @@ public static class DatasetBuilder
         private static EquatableArray<string> Ids(List<string>? ids)
         {
             if (ids is null || ids.Count == 0) return default;
-            if (ids.Count == 1) return new[] { ids[0] };
+            if (ids.Count == 1) return [ids[0]];
             ids.Sort(IdComparer);
             int count = 1;
             for (int i = 1; i < ids.Count; i++)
             {
                 if (!string.Equals(ids[i], ids[count - 1], StringComparison.Ordinal)) ids[count++] = ids[i];
             }
-            var array = new string[count];
-            ids.CopyTo(0, array, 0, count);
-            return array;
+            return EquatableArray.Create<string>(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(ids)[..count]);
         }
 
         private static EquatableArray<string> Distinct(IEnumerable<string> items)
@@ -401,19 +483,59 @@ public static class DatasetBuilder
             return list;
         }
 
-        private static EquatableArray<T> Sorted<T>(List<T> items, Func<T, string> key)
+        private static EquatableArray<T> Sorted<T>(List<T> items, Func<T, string> key) => SortedArray(items, key);
+
+        private static T[] SortedArray<T>(List<T> items, Func<T, string> key)
         {
-            // A stable sort on the id; ids are unique in a dataset without errors.
-            var keyed = new (string Key, int Index, T Item)[items.Count];
-            for (int i = 0; i < keyed.Length; i++) keyed[i] = (key(items[i]), i, items[i]);
-            Array.Sort(keyed, static (a, b) =>
-            {
-                int c = IdComparer.Compare(a.Key, b.Key);
-                return c != 0 ? c : a.Index.CompareTo(b.Index);
-            });
-            var result = new T[keyed.Length];
-            for (int i = 0; i < keyed.Length; i++) result[i] = keyed[i].Item;
+            // A stable sort on the id (ordinal). Each entry carries the id's first eight UTF-16 code units packed
+            // into two numbers, which decide most comparisons without reading the strings (scattered across a large
+            // heap); equal prefixes fall back to the full comparison, then to the list position.
+            var keys = new SortKey[items.Count];
+            for (int i = 0; i < keys.Length; i++) keys[i] = new SortKey(key(items[i]), i);
+            Array.Sort(keys);
+            var result = new T[keys.Length];
+            for (int i = 0; i < result.Length; i++) result[i] = items[keys[i].Index];
             return result;
+        }
+
+        [System.Runtime.CompilerServices.InlineArray(8)]
+        private struct EightNames
+        {
+            private string _first;
+        }
+
+        private readonly struct SortKey : IComparable<SortKey>
+        {
+            private readonly ulong _high;
+            private readonly ulong _low;
+            private readonly string _id;
+
+            public SortKey(string id, int index)
+            {
+                _id = id;
+                Index = index;
+                _high = Pack(id, 0);
+                _low = Pack(id, 4);
+            }
+
+            public int Index { get; }
+
+            // Four code units, the first in the top bits; a missing unit counts as 0, below every real one except
+            // U+0000, and a tie there is settled by the full comparison.
+            private static ulong Pack(string id, int start)
+            {
+                ulong packed = 0;
+                for (int i = start; i < start + 4; i++) packed = (packed << 16) | (i < id.Length ? id[i] : 0u);
+                return packed;
+            }
+
+            public int CompareTo(SortKey other)
+            {
+                if (_high != other._high) return _high < other._high ? -1 : 1;
+                if (_low != other._low) return _low < other._low ? -1 : 1;
+                int c = string.CompareOrdinal(_id, other._id);
+                return c != 0 ? c : Index.CompareTo(other.Index);
+            }
         }
 
         /// <summary>
@@ -428,17 +550,17 @@ public static class DatasetBuilder
             // Only the start is needed: its line and column, without building a whole diagnostic location.
             var tree = declaration.Tree;
             var start = tree.Text.Lines.GetLinePosition(declaration.SpanOf(use.Offset, use.Length).Start);
-            return new SourceLocation(RelativePath(tree.FilePath), start.Line + 1, start.Character + 1);
+            return new SourceLocation(RelativePath(tree), start.Line + 1, start.Character + 1);
         }
 
-        private string RelativePath(string filePath)
+        private string RelativePath(SyntaxTree tree)
         {
-            if (_relativePaths.TryGetValue(filePath, out var cached)) return cached;
+            if (_relativePaths.TryGetValue(tree, out var cached)) return cached;
+            var filePath = tree.FilePath;
             var relative = Path.IsPathFullyQualified(filePath) ? Path.GetRelativePath(_root, filePath) : filePath;
             if (Path.DirectorySeparatorChar != '/') relative = relative.Replace(Path.DirectorySeparatorChar, '/');
             if (Path.AltDirectorySeparatorChar != '/') relative = relative.Replace(Path.AltDirectorySeparatorChar, '/');
-            _relativePaths[filePath] = relative;
-            return relative;
+            return _relativePaths.GetOrAdd(tree, relative);
         }
     }
 }

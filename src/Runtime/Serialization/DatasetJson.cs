@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ClaimLang.Runtime.Serialization;
@@ -27,55 +28,199 @@ public static class DatasetJson
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(stream);
 
-        // Streamed one entity at a time (the same bytes as serialising the whole DatasetDto at once, without
-        // holding a copy of the dataset as DTOs): the top-level object is written by hand, each entity by the
-        // source-generated serialiser into the same writer, which flushes to the stream as it fills.
-        var options = IndentedContext.Options;
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
-        {
-            Indented = options.WriteIndented,
-            IndentSize = options.IndentSize,
-            IndentCharacter = options.IndentCharacter,
-            NewLine = options.NewLine,
-            Encoder = options.Encoder,
-            MaxDepth = options.MaxDepth,
-        });
+        // Streamed one entity at a time, each written member by member (EntityJsonWriter, the same bytes as
+        // serialising the whole DatasetDto at once) without a DTO per entity or a copy of the dataset; the writer
+        // flushes to the stream as its buffer fills.
+        using var writer = new Utf8JsonWriter(stream, WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("format"u8, ClaimDataset.FormatName);
         writer.WriteNumber("version"u8, ClaimDataset.CurrentVersion);
-        WriteArray(writer, stream, "sources"u8, dataset.Sources, DtoMapper.ToDto, IndentedContext.SourceDto);
-        WriteArray(writer, stream, "actors"u8, dataset.Actors, DtoMapper.ToDto, IndentedContext.ActorDto);
-        WriteArray(writer, stream, "places"u8, dataset.Places, DtoMapper.ToDto, IndentedContext.PlaceDto);
-        WriteArray(writer, stream, "predicates"u8, dataset.Predicates, DtoMapper.ToDto, IndentedContext.PredicateDto);
-        WriteArray(writer, stream, "hypotheses"u8, dataset.Hypotheses, DtoMapper.ToDto, IndentedContext.HypothesisDto);
-        WriteArray(writer, stream, "claims"u8, dataset.Claims, DtoMapper.ToDto, IndentedContext.ClaimDto);
+
+        writer.WritePropertyName("sources"u8);
+        writer.WriteStartArray();
+        foreach (var source in dataset.Sources.AsSpan())
+        {
+            EntityJsonWriter.Write(writer, source);
+            FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("actors"u8);
+        writer.WriteStartArray();
+        foreach (var actor in dataset.Actors.AsSpan())
+        {
+            EntityJsonWriter.Write(writer, actor);
+            FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("places"u8);
+        writer.WriteStartArray();
+        foreach (var place in dataset.Places.AsSpan())
+        {
+            EntityJsonWriter.Write(writer, place);
+            FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("predicates"u8);
+        writer.WriteStartArray();
+        foreach (var predicate in dataset.Predicates.AsSpan())
+        {
+            EntityJsonWriter.Write(writer, predicate);
+            FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("hypotheses"u8);
+        writer.WriteStartArray();
+        foreach (var hypothesis in dataset.Hypotheses.AsSpan())
+        {
+            EntityJsonWriter.Write(writer, hypothesis);
+            FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
+        writer.WritePropertyName("claims"u8);
+        writer.WriteStartArray();
+        if (dataset.Claims.Count >= 2 * ClaimsPerBlock && Environment.ProcessorCount > 1)
+        {
+            // The claims (nearly all of a large file) are written in blocks on the available cores; the blocks
+            // carry the rest of the document, so this writer stops here.
+            writer.Flush();
+            WriteClaimsInBlocks(dataset.Claims, stream);
+            return;
+        }
+
+        foreach (var claim in dataset.Claims.AsSpan())
+        {
+            EntityJsonWriter.Write(writer, claim);
+            FlushWhenFull(writer);
+        }
+
+        writer.WriteEndArray();
         writer.WriteEndObject();
         writer.Flush();
         stream.Write(NewLine);
     }
 
-    private const int FlushThreshold = 1 << 16;
-
-    private static void WriteArray<TEntity, TDto>(
-        Utf8JsonWriter writer,
-        Stream stream,
-        ReadOnlySpan<byte> name,
-        EquatableArray<TEntity> items,
-        Func<TEntity, TDto> toDto,
-        System.Text.Json.Serialization.Metadata.JsonTypeInfo<TDto> info)
+    private static readonly JsonWriterOptions WriterOptions = new()
     {
-        writer.WritePropertyName(name);
-        writer.WriteStartArray();
-        foreach (var item in items)
+        Indented = IndentedContext.Options.WriteIndented,
+        IndentSize = IndentedContext.Options.IndentSize,
+        IndentCharacter = IndentedContext.Options.IndentCharacter,
+        NewLine = IndentedContext.Options.NewLine,
+        Encoder = IndentedContext.Options.Encoder,
+        MaxDepth = IndentedContext.Options.MaxDepth,
+        SkipValidation = true,
+    };
+
+    private const int ClaimsPerBlock = 2048;
+
+    /// <summary>
+    /// Writes the items of the <c>claims</c> array and the end of the document, after <c>"claims": [</c>: each
+    /// block of claims is written on the thread pool by a writer of its own, which is first brought to the same
+    /// nesting (<c>{"claims":[</c>, a prefix that is then left out) so that its bytes are exactly those one writer
+    /// would have written; blocks after the first are joined by the comma that separates array items. The last
+    /// block also closes the array and the document. Blocks reach the stream in order; a few are in flight at a
+    /// time, in buffers that are used again.
+    /// </summary>
+    private static void WriteClaimsInBlocks(EquatableArray<Claim> claims, Stream stream)
+    {
+        int blocks = (claims.Count + ClaimsPerBlock - 1) / ClaimsPerBlock;
+        int window = 2 * Environment.ProcessorCount;
+        var buffers = new System.Collections.Concurrent.ConcurrentBag<ArrayBufferWriter<byte>>();
+        var pending = new Queue<Task<(ArrayBufferWriter<byte> Buffer, int Start)>>();
+
+        void WriteOut(Task<(ArrayBufferWriter<byte> Buffer, int Start)> task, bool first)
         {
-            JsonSerializer.Serialize(writer, toDto(item), info);
-            if (writer.BytesPending >= FlushThreshold)
+            var (buffer, start) = task.GetAwaiter().GetResult();
+            if (!first)
             {
-                writer.Flush();
+                stream.WriteByte((byte)',');
+            }
+
+            stream.Write(buffer.WrittenSpan[start..]);
+            buffers.Add(buffer);
+        }
+
+        try
+        {
+            int written = 0;
+            for (int block = 0; block < blocks; block++)
+            {
+                int from = block * ClaimsPerBlock;
+                int to = Math.Min(claims.Count, from + ClaimsPerBlock);
+                bool last = block == blocks - 1;
+                pending.Enqueue(Task.Run(() => WriteBlock(claims, from, to, last, buffers)));
+                if (pending.Count >= window)
+                {
+                    WriteOut(pending.Dequeue(), written++ == 0);
+                }
+            }
+
+            while (pending.Count > 0)
+            {
+                WriteOut(pending.Dequeue(), written++ == 0);
+            }
+        }
+        finally
+        {
+            // On failure, let the blocks still in flight finish before the caller closes the stream.
+            foreach (var task in pending)
+            {
+                try
+                {
+                    task.Wait();
+                }
+                catch (AggregateException)
+                {
+                }
             }
         }
 
-        writer.WriteEndArray();
+        stream.Write(NewLine);
+    }
+
+    private static (ArrayBufferWriter<byte> Buffer, int Start) WriteBlock(
+        EquatableArray<Claim> claims, int from, int to, bool last, System.Collections.Concurrent.ConcurrentBag<ArrayBufferWriter<byte>> buffers)
+    {
+        if (!buffers.TryTake(out var buffer))
+        {
+            buffer = new ArrayBufferWriter<byte>(1 << 20);
+        }
+
+        buffer.ResetWrittenCount();
+        using var writer = new Utf8JsonWriter(buffer, WriterOptions);
+        writer.WriteStartObject();
+        writer.WritePropertyName("claims"u8);
+        writer.WriteStartArray();
+        writer.Flush();
+        int start = buffer.WrittenCount;
+        var items = claims.AsSpan();
+        for (int i = from; i < to; i++)
+        {
+            EntityJsonWriter.Write(writer, items[i]);
+        }
+
+        if (last)
+        {
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        writer.Flush();
+        return (buffer, start);
+    }
+
+    private const int FlushThreshold = 1 << 16;
+
+    private static void FlushWhenFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushThreshold)
+        {
+            writer.Flush();
+        }
     }
 
     /// <summary>The bytes <see cref="Write(ClaimDataset, Stream)"/> writes.</summary>

@@ -28,8 +28,8 @@ public static class DatasetJsonLines
         stream.Write(JsonSerializer.SerializeToUtf8Bytes(header, context.HeaderDto));
         stream.WriteByte((byte)'\n');
 
-        // One buffer and one writer for every record; the file is written through a buffered stream so that a
-        // record costs no allocation beyond its DTO.
+        // One buffer and one writer for every record, each written member by member (EntityJsonWriter, with
+        // "type" first); the file is written through a buffered stream.
         var buffer = new ArrayBufferWriter<byte>(1024);
         var options = context.Options;
         using var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
@@ -40,53 +40,71 @@ public static class DatasetJsonLines
         });
         var output = new BufferedStream(stream, 1 << 16);
         var records = new RecordWriter(output, buffer, writer);
-        foreach (var source in dataset.Sources)
+        foreach (var source in dataset.Sources.AsSpan())
         {
-            records.Write("{\"type\":\"source\","u8, DtoMapper.ToDto(source), context.SourceDto);
+            records.Start();
+            EntityJsonWriter.Write(writer, source, SourceType);
+            records.End();
         }
 
-        foreach (var actor in dataset.Actors)
+        foreach (var actor in dataset.Actors.AsSpan())
         {
-            records.Write("{\"type\":\"actor\","u8, DtoMapper.ToDto(actor), context.ActorDto);
+            records.Start();
+            EntityJsonWriter.Write(writer, actor, ActorType);
+            records.End();
         }
 
-        foreach (var place in dataset.Places)
+        foreach (var place in dataset.Places.AsSpan())
         {
-            records.Write("{\"type\":\"place\","u8, DtoMapper.ToDto(place), context.PlaceDto);
+            records.Start();
+            EntityJsonWriter.Write(writer, place, PlaceType);
+            records.End();
         }
 
-        foreach (var predicate in dataset.Predicates)
+        foreach (var predicate in dataset.Predicates.AsSpan())
         {
-            records.Write("{\"type\":\"predicate\","u8, DtoMapper.ToDto(predicate), context.PredicateDto);
+            records.Start();
+            EntityJsonWriter.Write(writer, predicate, PredicateType);
+            records.End();
         }
 
-        foreach (var hypothesis in dataset.Hypotheses)
+        foreach (var hypothesis in dataset.Hypotheses.AsSpan())
         {
-            records.Write("{\"type\":\"hypothesis\","u8, DtoMapper.ToDto(hypothesis), context.HypothesisDto);
+            records.Start();
+            EntityJsonWriter.Write(writer, hypothesis, HypothesisType);
+            records.End();
         }
 
-        foreach (var claim in dataset.Claims)
+        foreach (var claim in dataset.Claims.AsSpan())
         {
-            records.Write("{\"type\":\"claim\","u8, DtoMapper.ToDto(claim), context.ClaimDto);
+            records.Start();
+            EntityJsonWriter.Write(writer, claim, ClaimType);
+            records.End();
         }
 
         output.Flush();
     }
 
-    /// <summary>
-    /// Writes records: the entity's object with <c>"type"</c> as its first member (the object is serialised, then
-    /// <c>{"type":"…",</c> replaces its opening brace).
-    /// </summary>
+    private static readonly JsonEncodedText SourceType = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText ActorType = JsonEncodedText.Encode("actor");
+    private static readonly JsonEncodedText PlaceType = JsonEncodedText.Encode("place");
+    private static readonly JsonEncodedText PredicateType = JsonEncodedText.Encode("predicate");
+    private static readonly JsonEncodedText HypothesisType = JsonEncodedText.Encode("hypothesis");
+    private static readonly JsonEncodedText ClaimType = JsonEncodedText.Encode("claim");
+
+    /// <summary>Writes records: one object per line, written into the shared buffer, then copied to the output.</summary>
     private readonly struct RecordWriter(Stream output, ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
     {
-        public void Write<T>(ReadOnlySpan<byte> prefix, T dto, JsonTypeInfo<T> info)
+        public void Start()
         {
             buffer.ResetWrittenCount();
             writer.Reset(buffer);
-            JsonSerializer.Serialize(writer, dto, info);
+        }
+
+        public void End()
+        {
             writer.Flush();
-            output.Write(prefix);
-            output.Write(buffer.WrittenSpan[1..]);
+            output.Write(buffer.WrittenSpan);
             output.WriteByte((byte)'\n');
         }
     }

@@ -27,39 +27,40 @@ internal static class DatasetValidator
     public static IReadOnlyList<string> Validate(ClaimDataset dataset)
     {
         var problems = new List<string>();
-        var kinds = new Dictionary<string, EntityKind>(StringComparer.Ordinal);
 
-        void Declare(string id, EntityKind kind, Site where)
+        var kinds = new IdTable(dataset);
+
+        void Declare(string id, EntityKind kind, Site where, int index)
         {
-            if (!kinds.TryAdd(id, kind))
+            if (!kinds.TryAdd(id, new Declared(kind, index), out var first))
             {
-                problems.Add($"{where}: duplicate id \"{id}\" (already used by {Article(Describe(kinds[id]))})");
+                problems.Add($"{where}: duplicate id \"{id}\" (already used by {Article(Describe(first.Kind))})");
             }
         }
 
         for (var i = 0; i < dataset.Sources.Count; i++)
         {
-            Declare(dataset.Sources[i].Id, EntityKind.Source, new Site("sources", i));
+            Declare(dataset.Sources[i].Id, EntityKind.Source, new Site("sources", i), i);
         }
 
         for (var i = 0; i < dataset.Actors.Count; i++)
         {
-            Declare(dataset.Actors[i].Id, EntityKind.Actor, new Site("actors", i));
+            Declare(dataset.Actors[i].Id, EntityKind.Actor, new Site("actors", i), i);
         }
 
         for (var i = 0; i < dataset.Places.Count; i++)
         {
-            Declare(dataset.Places[i].Id, EntityKind.Place, new Site("places", i));
+            Declare(dataset.Places[i].Id, EntityKind.Place, new Site("places", i), i);
         }
 
         for (var i = 0; i < dataset.Hypotheses.Count; i++)
         {
-            Declare(dataset.Hypotheses[i].Id, EntityKind.Hypothesis, new Site("hypotheses", i));
+            Declare(dataset.Hypotheses[i].Id, EntityKind.Hypothesis, new Site("hypotheses", i), i);
         }
 
         for (var i = 0; i < dataset.Claims.Count; i++)
         {
-            Declare(dataset.Claims[i].Id, EntityKind.Claim, new Site("claims", i));
+            Declare(dataset.Claims[i].Id, EntityKind.Claim, new Site("claims", i), i);
         }
 
         var predicates = new HashSet<string>(StringComparer.Ordinal);
@@ -71,10 +72,11 @@ internal static class DatasetValidator
                 problems.Add($"predicates[{i}]: duplicate predicate \"{predicate.Name}\"");
             }
 
-            var names = predicate.Params.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
-            foreach (var parameter in predicate.Params)
+            var parameters = predicate.Params.AsSpan();
+            for (var p = 0; p < parameters.Length; p++)
             {
-                if (names is not null && !names.Add(parameter.Name))
+                var parameter = parameters[p];
+                if (IndexOfName(parameters[..p], parameter.Name, static x => x.Name) >= 0)
                 {
                     problems.Add($"predicates[{i}] (\"{predicate.Name}\"): duplicate parameter \"{parameter.Name}\"");
                 }
@@ -98,11 +100,13 @@ internal static class DatasetValidator
                 return;
             }
 
-            if (!kinds.TryGetValue(id, out var kind))
+            if (!kinds.TryGetValue(id, out var declared))
             {
                 problems.Add($"{where}: {what} \"{id}\" is not declared");
                 return;
             }
+
+            var kind = declared.Kind;
 
             foreach (var ok in allowed)
             {
@@ -195,10 +199,11 @@ internal static class DatasetValidator
             Expect(claim.Supersedes, where, "supersedes", EntityKind.Claim);
             Expect(claim.SupersededBy, where, "supersededBy", EntityKind.Claim);
 
-            var argumentNames = claim.Args.Count > 1 ? new HashSet<string>(StringComparer.Ordinal) : null;
-            foreach (var argument in claim.Args)
+            var arguments = claim.Args.AsSpan();
+            for (var a = 0; a < arguments.Length; a++)
             {
-                if (argumentNames is not null && !argumentNames.Add(argument.Name))
+                var argument = arguments[a];
+                if (IndexOfName(arguments[..a], argument.Name, static x => x.Name) >= 0)
                 {
                     problems.Add($"{where}: argument \"{argument.Name}\" given twice");
                 }
@@ -231,14 +236,8 @@ internal static class DatasetValidator
     /// The inverse lists (supportedBy, contradictedBy, supersededBy) must agree with the lists they mirror,
     /// claim-to-claim contradictions must be listed on both claims, and id lists hold no duplicate.
     /// </summary>
-    private static void CheckDerivedLists(ClaimDataset dataset, Dictionary<string, EntityKind> kinds, List<string> problems)
+    private static void CheckDerivedLists(ClaimDataset dataset, IdTable kinds, List<string> problems)
     {
-        var claims = new Dictionary<string, Claim>(StringComparer.Ordinal);
-        foreach (var claim in dataset.Claims)
-        {
-            claims.TryAdd(claim.Id, claim);
-        }
-
         var supportedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var contradictedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var supersededBy = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -272,16 +271,18 @@ internal static class DatasetValidator
 
             foreach (var target in claim.Contradicts)
             {
-                if (!kinds.TryGetValue(target, out var kind))
+                if (!kinds.TryGetValue(target, out var declared))
                 {
                     continue;
                 }
 
-                if (kind == EntityKind.Hypothesis)
+                // The first declaration of an id owns it; claims are declared last, so a claim found here is
+                // the first claim with that id.
+                if (declared.Kind == EntityKind.Hypothesis)
                 {
                     Add(contradictedBy, target, claim.Id);
                 }
-                else if (kind == EntityKind.Claim && claims.TryGetValue(target, out var other) && !other.Contradicts.Contains(claim.Id))
+                else if (declared.Kind == EntityKind.Claim && !dataset.Claims[declared.Index].Contradicts.Contains(claim.Id))
                 {
                     problems.Add($"{where}: contradicts claim \"{target}\", which does not list \"{claim.Id}\" in its contradicts");
                 }
@@ -357,14 +358,90 @@ internal static class DatasetValidator
             return;
         }
 
+        // Lists are short: comparing each item with those before it costs less than a set, and reports the same
+        // repeats in the same order. Long lists use a set.
+        var items = ids.AsSpan();
+        if (items.Length <= 16)
+        {
+            for (var i = 1; i < items.Length; i++)
+            {
+                if (IndexOfName(items[..i], items[i], static x => x) >= 0)
+                {
+                    problems.Add($"{where}: \"{items[i]}\" is listed twice");
+                }
+            }
+
+            return;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var id in ids)
+        foreach (var id in items)
         {
             if (!seen.Add(id))
             {
                 problems.Add($"{where}: \"{id}\" is listed twice");
             }
         }
+    }
+
+    /// <summary>The index of the first item whose name is <paramref name="name"/> (ordinal), or -1.</summary>
+    private static int IndexOfName<T>(ReadOnlySpan<T> items, string name, Func<T, string> nameOf)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (string.Equals(nameOf(items[i]), name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>An id's kind and its index in the list of that kind.</summary>
+    private readonly record struct Declared(EntityKind Kind, int Index);
+
+    /// <summary>
+    /// The ids of the shared namespace, the first declaration of each. Claims are kept apart from the other kinds:
+    /// most references name a source, actor or place, and that small table stays in the processor's cache where
+    /// one table holding every claim id as well would not. Both are sized up front.
+    /// </summary>
+    private sealed class IdTable(ClaimDataset dataset)
+    {
+        private readonly Dictionary<string, Declared> _declarations = new(
+            dataset.Sources.Count + dataset.Actors.Count + dataset.Places.Count + dataset.Hypotheses.Count, StringComparer.Ordinal);
+
+        private readonly Dictionary<string, Declared> _claims = new(dataset.Claims.Count, StringComparer.Ordinal);
+
+        public bool TryAdd(string id, Declared declared, out Declared first)
+        {
+            if (_declarations.TryGetValue(id, out first))
+            {
+                return false;
+            }
+
+            if (declared.Kind != EntityKind.Claim)
+            {
+                if (_claims.TryGetValue(id, out first))
+                {
+                    return false;
+                }
+
+                _declarations.Add(id, declared);
+                return true;
+            }
+
+            if (_claims.TryAdd(id, declared))
+            {
+                return true;
+            }
+
+            first = _claims[id];
+            return false;
+        }
+
+        public bool TryGetValue(string id, out Declared declared) =>
+            _declarations.TryGetValue(id, out declared) || _claims.TryGetValue(id, out declared);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text;
+using ClaimLang.Runtime.Serialization;
 using ClaimLang.Runtime.Tests.Support;
 
 namespace ClaimLang.Runtime.Tests.Serialization;
@@ -77,6 +78,38 @@ public sealed class DatasetJsonTests
 
         Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(written));
         Assert.Equal(expected, written);
+    }
+
+    [Fact]
+    public void Entities_are_written_as_their_json_shape_is_serialised()
+    {
+        // The writers go straight from the model to the JSON writer; the reader's DTO classes fix the layout. Both
+        // must give the same bytes, for every kind of value.
+        // The third one has enough claims for the writer to write them in blocks on several threads.
+        var edge = Samples.EdgeCases();
+        var many = edge with
+        {
+            Claims = [.. Enumerable.Range(0, 5000).Select(i => edge.Claims[i % edge.Claims.Count] with { Id = "c" + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture) })],
+        };
+        foreach (var dataset in new[] { Samples.Fixture(), edge, many })
+        {
+            var viaDtos = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(DtoMapper.ToDto(dataset), DatasetJson.Indented.DatasetDto);
+            Assert.Equal(Encoding.UTF8.GetString(viaDtos) + "\n", Encoding.UTF8.GetString(DatasetJson.WriteToUtf8Bytes(dataset)));
+
+            var lines = new StringBuilder();
+            var context = DatasetJson.Compact;
+            void Line<T>(string type, T dto, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
+                lines.Append("{\"type\":\"").Append(type).Append("\",")
+                    .Append(System.Text.Json.JsonSerializer.Serialize(dto, info).AsSpan(1)).Append('\n');
+            lines.Append("{\"type\":\"header\",\"format\":\"claimlang-dataset\",\"version\":1}\n");
+            foreach (var x in dataset.Sources) Line("source", DtoMapper.ToDto(x), context.SourceDto);
+            foreach (var x in dataset.Actors) Line("actor", DtoMapper.ToDto(x), context.ActorDto);
+            foreach (var x in dataset.Places) Line("place", DtoMapper.ToDto(x), context.PlaceDto);
+            foreach (var x in dataset.Predicates) Line("predicate", DtoMapper.ToDto(x), context.PredicateDto);
+            foreach (var x in dataset.Hypotheses) Line("hypothesis", DtoMapper.ToDto(x), context.HypothesisDto);
+            foreach (var x in dataset.Claims) Line("claim", DtoMapper.ToDto(x), context.ClaimDto);
+            Assert.Equal(lines.ToString(), Encoding.UTF8.GetString(DatasetJsonLines.WriteToUtf8Bytes(dataset)));
+        }
     }
 
     [Fact]
