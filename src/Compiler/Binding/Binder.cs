@@ -926,6 +926,15 @@ internal sealed class ClaimIdTable(List<ClaimSymbol> claims)
 
     private void Assign()
     {
+        // Deriving an id builds a string from the claim's summary; that part needs no order, so it runs in parallel
+        // (the summaries keep what they derive), and only the numbering of repeats below is sequential.
+        System.Threading.Tasks.Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, claims.Count, 4096), range =>
+        {
+            for (int i = range.Item1; i < range.Item2; i++)
+            {
+                if (claims[i].Label is null) _ = claims[i].Declaration!.Info.DerivedClaimIdHash;
+            }
+        });
         // Keyed by id and its hash: derived ids come with their hash from the (cached) declaration summaries.
         var used = new Dictionary<ClaimIdComparer.Key, int>(claims.Count, ClaimIdComparer.Instance);
         foreach (var claim in claims) if (claim.Label is { } label) used[ClaimIdComparer.KeyOf(label)] = 1;

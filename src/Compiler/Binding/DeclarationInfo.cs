@@ -175,9 +175,13 @@ public sealed class DeclarationInfo
         return result;
     }
 
+    // One builder per thread: ids are derived for a million claims at a time, on several threads.
+    [ThreadStatic] private static System.Text.StringBuilder? t_idBuilder;
+
     private string DeriveClaimId()
     {
-        var b = new System.Text.StringBuilder();
+        var b = t_idBuilder ??= new System.Text.StringBuilder(128);
+        b.Clear();
         b.Append(Subject?.Text).Append('.').Append(Predicate?.Text);
         if (Arguments.Length > 0)
         {
@@ -201,7 +205,9 @@ public sealed class DeclarationInfo
                 b.Append(source.Values[i].Text);
             }
         }
-        return b.ToString();
+        string id = b.ToString();
+        if (b.Capacity > 4096) t_idBuilder = null;
+        return id;
     }
 
     public ClauseInfo? FindClause(SyntaxKind kind)
