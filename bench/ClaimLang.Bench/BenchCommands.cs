@@ -27,7 +27,8 @@ internal static class BenchCommands
           phases --sizes N [--clean] [--into bench/out/results/run.json]
               Times each phase of a check in-process (parse, bind, each analyzer, report) to find hot spots.
           profile WORKLOAD --sizes N [--top 30]
-              Samples the CPU (EventPipe) while running parse, lex, check, bind or incremental in-process
+              Samples the CPU (EventPipe) while running parse, lex, check, cli-check, bind, incremental or edit
+              (a keystroke as the language server handles it) in-process
               and prints the hottest methods (trace kept in bench/out/profiles).
           analyze-trace FILE.nettrace [--top 30] [--allocations]
               Prints the hottest methods of a trace taken elsewhere (dotnet-trace collect -p PID), or with

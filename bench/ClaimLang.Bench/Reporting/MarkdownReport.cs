@@ -51,6 +51,8 @@ internal static class MarkdownReport
         md.AppendLine();
         md.AppendLine("# parts: --only/--skip syntax,incremental,check,format,process,build,lsp   --sizes 10000,100000");
         md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- report --only syntax,incremental --output /tmp/p.md");
+        md.AppendLine("# ...or measure some suites again and keep the last run's figures for the others (the page says which)");
+        md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- report --only build,lsp --merge");
         md.AppendLine();
         md.AppendLine("# re-render this page from the saved figures (bench/out/results/run.json) without measuring");
         md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- render");
@@ -64,6 +66,8 @@ internal static class MarkdownReport
         md.AppendLine("# hunting hot spots (CPU time is usable even on a busy machine):");
         md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- phases --sizes 100000            # time per phase of a check");
         md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- profile bind --sizes 100000      # sampled hottest methods (EventPipe)");
+        md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- profile edit --sizes 100000      # the language server's work per keystroke");
+        md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- analyze-trace t.nettrace [--allocations]  # a dotnet-trace of claimc");
         md.AppendLine("dotnet run -c Release --project bench/ClaimLang.Bench -- parse-cost --sizes 10000 [--lex|--json|--antlr]");
         md.AppendLine("```");
         md.AppendLine();
@@ -434,7 +438,7 @@ internal static class MarkdownReport
         md.AppendLine("(`bench/ClaimLang.Bench/Lsp`). Times run from the moment the client has written the message to the moment the");
         md.AppendLine("answer has been read; start-up times run from the process start. A keystroke is a `didChange` inserting or");
         md.AppendLine("deleting one letter in a claim's subject, timed to the `publishDiagnostics` that carries the new version");
-        md.AppendLine("(the server's debounce, 100 ms by default, is part of what the user waits for and is included).");
+        md.AppendLine("(a server that is idle checks at once; its 100 ms pause applies only after a change that cancelled a running check).");
         if (lsp.Note is not null) md.AppendLine().AppendLine("> " + lsp.Note);
         md.AppendLine();
         md.AppendLine("| Scenario | n | p50 | p95 | max |");
