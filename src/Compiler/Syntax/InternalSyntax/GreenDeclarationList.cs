@@ -350,19 +350,7 @@ internal sealed class GreenDeclarationList : GreenNode
         if ((Flags & flag) == 0 || index >= end) return -1;
         if (index < 0) index = 0;
         // Descend to the leaf that holds the index, keeping the path.
-        var path = new Branch[_height];
-        var slot = new int[_height];
-        Node node = _root;
-        int relative = index;
-        for (int level = 0; level < _height; level++)
-        {
-            var branch = (Branch)node;
-            int c = branch.ChildOfIndex(relative);
-            path[level] = branch;
-            slot[level] = c;
-            relative -= branch.FirstIndex[c];
-            node = branch.Children[c];
-        }
+        var (path, slot, node, relative) = Descend(index);
         int nodeStart = index - relative;
         int depth = _height;
         // Walk the subtrees in order from there: enter those with the flag, skip the others.
@@ -517,11 +505,10 @@ internal sealed class GreenDeclarationList : GreenNode
     }
 
     /// <summary>
-    /// A list in which the leaf that holds declaration <paramref name="index"/> is replaced by
-    /// <paramref name="leaves"/> (any number, none included). Copies the inner nodes on the path to that leaf,
-    /// splitting those that get too many children and dropping those left with none.
+    /// The inner nodes on the way from the root to the leaf that holds declaration <paramref name="index"/>, the
+    /// child taken at each, the leaf, and the index's position within the leaf.
     /// </summary>
-    private GreenDeclarationList ReplaceLeaf(int index, List<Node> leaves)
+    private (Branch[] Path, int[] Slot, Node Leaf, int Relative) Descend(int index)
     {
         var path = new Branch[_height];
         var slot = new int[_height];
@@ -536,6 +523,17 @@ internal sealed class GreenDeclarationList : GreenNode
             relative -= branch.FirstIndex[c];
             node = branch.Children[c];
         }
+        return (path, slot, node, relative);
+    }
+
+    /// <summary>
+    /// A list in which the leaf that holds declaration <paramref name="index"/> is replaced by
+    /// <paramref name="leaves"/> (any number, none included). Copies the inner nodes on the path to that leaf,
+    /// splitting those that get too many children and dropping those left with none.
+    /// </summary>
+    private GreenDeclarationList ReplaceLeaf(int index, List<Node> leaves)
+    {
+        var (path, slot, node, relative) = Descend(index);
 
         // Bottom-up: the child on the path is replaced by the nodes made at the level below.
         var replacement = leaves;
